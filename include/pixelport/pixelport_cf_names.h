@@ -1,0 +1,77 @@
+/*
+ * GENERATED from pixelport.h by tests/header.rs. Do not edit.
+ *
+ * pixelport exports its CoreFoundation functions and constants under
+ * pixelport_-prefixed link names so that it can share a process with
+ * another CoreFoundation. These macros let Apple-style code use the
+ * Apple spellings.
+ */
+#ifndef PIXELPORT_CF_NAMES_H
+#define PIXELPORT_CF_NAMES_H
+
+#define CFAllocatorAllocate pixelport_CFAllocatorAllocate
+#define CFAllocatorCreate pixelport_CFAllocatorCreate
+#define CFAllocatorDeallocate pixelport_CFAllocatorDeallocate
+#define CFAllocatorGetContext pixelport_CFAllocatorGetContext
+#define CFAllocatorGetDefault pixelport_CFAllocatorGetDefault
+#define CFAllocatorGetPreferredSizeForSize pixelport_CFAllocatorGetPreferredSizeForSize
+#define CFAllocatorGetTypeID pixelport_CFAllocatorGetTypeID
+#define CFAllocatorReallocate pixelport_CFAllocatorReallocate
+#define CFAllocatorSetDefault pixelport_CFAllocatorSetDefault
+#define CFBooleanGetTypeID pixelport_CFBooleanGetTypeID
+#define CFBooleanGetValue pixelport_CFBooleanGetValue
+#define CFCopyDescription pixelport_CFCopyDescription
+#define CFCopyTypeIDDescription pixelport_CFCopyTypeIDDescription
+#define CFEqual pixelport_CFEqual
+#define CFGetRetainCount pixelport_CFGetRetainCount
+#define CFGetTypeID pixelport_CFGetTypeID
+#define CFHash pixelport_CFHash
+#define CFMakeCollectable pixelport_CFMakeCollectable
+#define CFNullGetTypeID pixelport_CFNullGetTypeID
+#define CFNumberCompare pixelport_CFNumberCompare
+#define CFNumberCreate pixelport_CFNumberCreate
+#define CFNumberGetByteSize pixelport_CFNumberGetByteSize
+#define CFNumberGetType pixelport_CFNumberGetType
+#define CFNumberGetTypeID pixelport_CFNumberGetTypeID
+#define CFNumberGetValue pixelport_CFNumberGetValue
+#define CFNumberIsFloatType pixelport_CFNumberIsFloatType
+#define CFRelease pixelport_CFRelease
+#define CFRetain pixelport_CFRetain
+#define CFShow pixelport_CFShow
+#define CFStringCompare pixelport_CFStringCompare
+#define CFStringCreateCopy pixelport_CFStringCreateCopy
+#define CFStringCreateWithBytes pixelport_CFStringCreateWithBytes
+#define CFStringCreateWithCString pixelport_CFStringCreateWithCString
+#define CFStringCreateWithCStringNoCopy pixelport_CFStringCreateWithCStringNoCopy
+#define CFStringCreateWithCharacters pixelport_CFStringCreateWithCharacters
+#define CFStringGetBytes pixelport_CFStringGetBytes
+#define CFStringGetCString pixelport_CFStringGetCString
+#define CFStringGetCStringPtr pixelport_CFStringGetCStringPtr
+#define CFStringGetCharacterAtIndex pixelport_CFStringGetCharacterAtIndex
+#define CFStringGetCharacters pixelport_CFStringGetCharacters
+#define CFStringGetCharactersPtr pixelport_CFStringGetCharactersPtr
+#define CFStringGetDoubleValue pixelport_CFStringGetDoubleValue
+#define CFStringGetFastestEncoding pixelport_CFStringGetFastestEncoding
+#define CFStringGetIntValue pixelport_CFStringGetIntValue
+#define CFStringGetLength pixelport_CFStringGetLength
+#define CFStringGetMaximumSizeForEncoding pixelport_CFStringGetMaximumSizeForEncoding
+#define CFStringGetSystemEncoding pixelport_CFStringGetSystemEncoding
+#define CFStringGetTypeID pixelport_CFStringGetTypeID
+#define CFStringHasPrefix pixelport_CFStringHasPrefix
+#define CFStringHasSuffix pixelport_CFStringHasSuffix
+#define __CFRangeMake pixelport___CFRangeMake
+#define __CFStringMakeConstantString pixelport___CFStringMakeConstantString
+#define kCFAllocatorDefault pixelport_kCFAllocatorDefault
+#define kCFAllocatorMalloc pixelport_kCFAllocatorMalloc
+#define kCFAllocatorMallocZone pixelport_kCFAllocatorMallocZone
+#define kCFAllocatorNull pixelport_kCFAllocatorNull
+#define kCFAllocatorSystemDefault pixelport_kCFAllocatorSystemDefault
+#define kCFAllocatorUseContext pixelport_kCFAllocatorUseContext
+#define kCFBooleanFalse pixelport_kCFBooleanFalse
+#define kCFBooleanTrue pixelport_kCFBooleanTrue
+#define kCFNull pixelport_kCFNull
+#define kCFNumberNaN pixelport_kCFNumberNaN
+#define kCFNumberNegativeInfinity pixelport_kCFNumberNegativeInfinity
+#define kCFNumberPositiveInfinity pixelport_kCFNumberPositiveInfinity
+
+#endif /* PIXELPORT_CF_NAMES_H */

@@ -1,0 +1,12 @@
+//! CoreFoundation subset (corefoundation.md), exported as `pixelport_CF…`.
+//!
+//! One module per CF type, named after it: `CFStringGetLength` is in
+//! `string.rs`, `CFRetain` in `base.rs`.
+
+pub mod allocator;
+pub mod base;
+pub mod boolean;
+pub mod null;
+pub mod number;
+pub mod string;
+pub mod types;

@@ -1,0 +1,119 @@
+//! The registry of every C-visible type.
+//!
+//! One static array holds a [`Class`] per type; an object's first word points
+//! at its entry. That gives `CFGetTypeID` for free (the entry's index) and a
+//! check that needs no trust in the caller: a pointer whose first word does
+//! not point into [`CLASSES`] is not one of our objects.
+//!
+//! Type IDs are assigned here and are stable within a build only; C code must
+//! compare against the `…GetTypeID()` functions, as on Apple platforms.
+
+use std::ptr::NonNull;
+
+use super::object::{CfClass, CfObject, Header, destroy};
+use crate::capi::core_foundation::allocator::CfAllocator;
+use crate::capi::core_foundation::boolean::CfBoolean;
+use crate::capi::core_foundation::null::CfNull;
+use crate::capi::core_foundation::number::CfNumber;
+use crate::capi::core_foundation::string::CfString;
+use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
+
+/// Every C-visible type, with its `CFTypeID` as discriminant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Null = 1,
+    String = 2,
+    Boolean = 3,
+    Number = 4,
+    Allocator = 5,
+}
+
+impl TypeKind {
+    pub const ALL: [TypeKind; 5] = [
+        TypeKind::Null,
+        TypeKind::String,
+        TypeKind::Boolean,
+        TypeKind::Number,
+        TypeKind::Allocator,
+    ];
+
+    pub const fn index(self) -> usize {
+        self as usize - 1
+    }
+
+    pub const fn type_id(self) -> CFTypeID {
+        self as CFTypeID
+    }
+
+    pub fn from_type_id(id: CFTypeID) -> Option<TypeKind> {
+        TypeKind::ALL.into_iter().find(|k| k.type_id() == id)
+    }
+}
+
+/// Per-type behaviour, type-erased so that polymorphic functions can use it.
+pub struct Class {
+    pub type_id: CFTypeID,
+    /// The name `CFCopyTypeIDDescription` returns (Apple's type name).
+    pub name: &'static str,
+    pub destroy: unsafe fn(NonNull<Header>),
+    pub equal: fn(&Header, &Header) -> bool,
+    pub hash: fn(&Header) -> CFHashCode,
+    pub describe: fn(&Header) -> String,
+}
+
+impl Class {
+    const fn of<T: CfClass>(name: &'static str) -> Class {
+        Class {
+            type_id: T::KIND.type_id(),
+            name,
+            destroy: destroy::<T>,
+            equal: equal_erased::<T>,
+            hash: hash_erased::<T>,
+            describe: describe_erased::<T>,
+        }
+    }
+}
+
+fn equal_erased<T: CfClass>(a: &Header, b: &Header) -> bool {
+    match (CfObject::<T>::from_header(a), CfObject::<T>::from_header(b)) {
+        (Some(a), Some(b)) => a.value.cf_equal(&b.value),
+        _ => false,
+    }
+}
+
+fn hash_erased<T: CfClass>(h: &Header) -> CFHashCode {
+    CfObject::<T>::from_header(h).map_or(0, |o| o.value.cf_hash())
+}
+
+fn describe_erased<T: CfClass>(h: &Header) -> String {
+    CfObject::<T>::from_header(h).map_or_else(String::new, |o| o.value.describe())
+}
+
+/// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
+pub static CLASSES: [Class; 5] = [
+    Class::of::<CfNull>("CFNull"),
+    Class::of::<CfString>("CFString"),
+    Class::of::<CfBoolean>("CFBoolean"),
+    Class::of::<CfNumber>("CFNumber"),
+    Class::of::<CfAllocator>("CFAllocator"),
+];
+
+/// Whether `class` is one of our registry entries.
+pub fn is_registered(class: *const Class) -> bool {
+    CLASSES.as_ptr_range().contains(&class)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_order_matches_type_ids() {
+        assert_eq!(TypeKind::ALL.len(), CLASSES.len());
+        for kind in TypeKind::ALL {
+            assert_eq!(CLASSES[kind.index()].type_id, kind.type_id());
+            assert_eq!(TypeKind::from_type_id(kind.type_id()), Some(kind));
+        }
+        assert_eq!(TypeKind::from_type_id(0), None);
+    }
+}

@@ -1,0 +1,10 @@
+//! The safe core: typed values and algorithms, no raw pointers, no C types.
+//!
+//! Anything reachable from C through a sequence of valid calls must not panic
+//! in here; fallible operations return `Result` or `Option`.
+#![deny(unsafe_code)]
+
+pub mod encoding;
+mod encoding_tables;
+pub mod number;
+pub mod text;
