@@ -26,6 +26,9 @@ pub enum TextRef<'a> {
 pub enum Text {
     Ascii(Vec<u8>),
     Utf16(Vec<u16>),
+    /// ASCII bytes in the program image, NUL included: the exported string
+    /// constants (`kCVPixelBufferWidthKey` …), built at compile time.
+    StaticAscii(&'static [u8]),
 }
 
 impl Text {
@@ -52,9 +55,28 @@ impl Text {
         }
     }
 
+    /// A compile-time constant. `with_nul` must be ASCII and end in one NUL;
+    /// that is checked when the constant is evaluated.
+    pub const fn constant(with_nul: &'static [u8]) -> Text {
+        let mut i = 0;
+        while i + 1 < with_nul.len() {
+            assert!(
+                with_nul[i] != 0 && with_nul[i] < 0x80,
+                "constant text must be ASCII without NUL"
+            );
+            i += 1;
+        }
+        assert!(
+            !with_nul.is_empty() && with_nul[with_nul.len() - 1] == 0,
+            "constant text must end in NUL"
+        );
+        Text::StaticAscii(with_nul)
+    }
+
     pub fn as_ref(&self) -> TextRef<'_> {
         match self {
             Text::Ascii(bytes) => TextRef::Ascii(&bytes[..bytes.len().saturating_sub(1)]),
+            Text::StaticAscii(bytes) => TextRef::Ascii(&bytes[..bytes.len().saturating_sub(1)]),
             Text::Utf16(units) => TextRef::Utf16(units),
         }
     }
@@ -63,6 +85,7 @@ impl Text {
     pub fn ascii_with_nul(&self) -> Option<&[u8]> {
         match self {
             Text::Ascii(bytes) => Some(bytes),
+            Text::StaticAscii(bytes) => Some(bytes),
             Text::Utf16(_) => None,
         }
     }
@@ -264,6 +287,14 @@ mod tests {
         assert!(ascii.as_ref().eq_text(wide));
         assert_eq!(ascii.as_ref().hash_code(), wide.hash_code());
         assert!(!ascii.as_ref().eq_text(TextRef::Ascii(b"ITU_R_709")));
+    }
+
+    #[test]
+    fn constants_behave_like_created_text() {
+        const K: Text = Text::constant(b"Width\0");
+        assert!(K.as_ref().eq_text(Text::from_rust_str("Width").as_ref()));
+        assert_eq!(K.ascii_with_nul(), Some(&b"Width\0"[..]));
+        assert_eq!(K.as_ref().len(), 5);
     }
 
     #[test]

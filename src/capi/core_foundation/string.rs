@@ -53,6 +53,13 @@ pub struct CfString {
 }
 
 impl CfString {
+    /// A compile-time string (see [`cf_constant_string!`]).
+    pub const fn constant(with_nul: &'static [u8]) -> CfString {
+        CfString {
+            text: Text::constant(with_nul),
+        }
+    }
+
     pub fn text(&self) -> TextRef<'_> {
         self.text.as_ref()
     }
@@ -603,4 +610,48 @@ pub unsafe extern "C" fn pixelport___CFStringMakeConstantString(
         table.insert(bytes.to_vec(), object);
         CFStringRef::from_type(object.as_type_ref())
     })
+}
+
+/// An immortal `CFStringRef` built at compile time, for exported constants:
+/// `pub static kCVPixelBufferWidthKey: CFStringRef = cf_constant_string!("Width");`
+/// The text must be ASCII (checked at compile time).
+#[macro_export]
+macro_rules! cf_constant_string {
+    ($text:literal) => {{
+        static OBJECT: $crate::capi::runtime::object::CfObject<
+            $crate::capi::core_foundation::string::CfString,
+        > = $crate::capi::runtime::object::CfObject::immortal(
+            $crate::capi::core_foundation::string::CfString::constant(
+                concat!($text, "\0").as_bytes(),
+            ),
+        );
+        $crate::capi::core_foundation::types::CFStringRef(
+            &OBJECT
+                as *const $crate::capi::runtime::object::CfObject<
+                    $crate::capi::core_foundation::string::CfString,
+                > as *const $crate::capi::core_foundation::types::__CFString,
+        )
+    }};
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static K_TEST: CFStringRef = cf_constant_string!("ITU_R_709_2");
+
+    #[test]
+    fn constant_strings_equal_created_ones() {
+        let made = new_string("ITU_R_709_2");
+        // SAFETY: both are live strings.
+        unsafe {
+            assert!(handle::equal(K_TEST.as_type(), made.as_type()));
+            assert_eq!(handle::hash(K_TEST.as_type()), handle::hash(made.as_type()));
+            assert_eq!(
+                handle::retain_count(K_TEST.as_type()),
+                crate::capi::runtime::object::IMMORTAL_RETAIN_COUNT
+            );
+            handle::release(made.as_type());
+        }
+    }
 }
