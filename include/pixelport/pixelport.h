@@ -291,6 +291,495 @@ extern const CFNumberRef pixelport_kCFNumberNegativeInfinity;
 // The canonical NaN number.
 extern const CFNumberRef pixelport_kCFNumberNaN;
 
+// `"PixelFormatType"`.
+extern const CFStringRef kCVPixelBufferPixelFormatTypeKey;
+
+// `"MemoryAllocator"`.
+extern const CFStringRef kCVPixelBufferMemoryAllocatorKey;
+
+// `"Width"`.
+extern const CFStringRef kCVPixelBufferWidthKey;
+
+// `"Height"`.
+extern const CFStringRef kCVPixelBufferHeightKey;
+
+// `"ExtendedPixelsLeft"`.
+extern const CFStringRef kCVPixelBufferExtendedPixelsLeftKey;
+
+// `"ExtendedPixelsTop"`.
+extern const CFStringRef kCVPixelBufferExtendedPixelsTopKey;
+
+// `"ExtendedPixelsRight"`.
+extern const CFStringRef kCVPixelBufferExtendedPixelsRightKey;
+
+// `"ExtendedPixelsBottom"`.
+extern const CFStringRef kCVPixelBufferExtendedPixelsBottomKey;
+
+// `"BytesPerRowAlignment"`.
+extern const CFStringRef kCVPixelBufferBytesPerRowAlignmentKey;
+
+// `"CGBitmapContextCompatibility"`.
+extern const CFStringRef kCVPixelBufferCGBitmapContextCompatibilityKey;
+
+// `"CGImageCompatibility"`.
+extern const CFStringRef kCVPixelBufferCGImageCompatibilityKey;
+
+// `"OpenGLCompatibility"`.
+extern const CFStringRef kCVPixelBufferOpenGLCompatibilityKey;
+
+// `"PlaneAlignment"`.
+extern const CFStringRef kCVPixelBufferPlaneAlignmentKey;
+
+// `"IOSurfaceProperties"`.
+extern const CFStringRef kCVPixelBufferIOSurfacePropertiesKey;
+
+// `"OpenGLESCompatibility"`.
+extern const CFStringRef kCVPixelBufferOpenGLESCompatibilityKey;
+
+// `"MetalCompatibility"`.
+extern const CFStringRef kCVPixelBufferMetalCompatibilityKey;
+
+// `"OpenGLTextureCacheCompatibility"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferOpenGLTextureCacheCompatibilityKey;
+
+// `"OpenGLESTextureCacheCompatibility"`.
+extern const CFStringRef kCVPixelBufferOpenGLESTextureCacheCompatibilityKey;
+
+// `"IOSurfaceOpenGLTextureCompatibility"`.
+extern const CFStringRef kCVPixelBufferIOSurfaceOpenGLTextureCompatibilityKey;
+
+// `"IOSurfaceOpenGLFBOCompatibility"`.
+extern const CFStringRef kCVPixelBufferIOSurfaceOpenGLFBOCompatibilityKey;
+
+// `"IOSurfaceCoreAnimationCompatibility"`.
+extern const CFStringRef kCVPixelBufferIOSurfaceCoreAnimationCompatibilityKey;
+
+// `"IOSurfaceOpenGLESTextureCompatibility"`.
+extern const CFStringRef kCVPixelBufferIOSurfaceOpenGLESTextureCompatibilityKey;
+
+// `"IOSurfaceOpenGLESFBOCompatibility"`.
+extern const CFStringRef kCVPixelBufferIOSurfaceOpenGLESFBOCompatibilityKey;
+
+// `"IOSurfacePurgeable"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferIOSurfacePurgeableKey;
+
+// `"PropagatedAttachments"`.
+extern const CFStringRef kCVBufferPropagatedAttachmentsKey;
+
+// `"NonPropagatedAttachments"`.
+extern const CFStringRef kCVBufferNonPropagatedAttachmentsKey;
+
+// `"QTMovieTime"`.
+extern const CFStringRef kCVBufferMovieTimeKey;
+
+// `"TimeValue"`.
+extern const CFStringRef kCVBufferTimeValueKey;
+
+// `"TimeScale"`.
+extern const CFStringRef kCVBufferTimeScaleKey;
+
+// `"CGColorSpace"`.
+extern const CFStringRef kCVImageBufferCGColorSpaceKey;
+
+// `"CVCleanAperture"`.
+extern const CFStringRef kCVImageBufferCleanApertureKey;
+
+// `"Width"`.
+extern const CFStringRef kCVImageBufferCleanApertureWidthKey;
+
+// `"Height"`.
+extern const CFStringRef kCVImageBufferCleanApertureHeightKey;
+
+// `"HorizontalOffset"`.
+extern const CFStringRef kCVImageBufferCleanApertureHorizontalOffsetKey;
+
+// `"VerticalOffset"`.
+extern const CFStringRef kCVImageBufferCleanApertureVerticalOffsetKey;
+
+// `"CVPreferredCleanAperture"`.
+extern const CFStringRef kCVImageBufferPreferredCleanApertureKey;
+
+// `"CVFieldCount"`.
+extern const CFStringRef kCVImageBufferFieldCountKey;
+
+// `"CVFieldDetail"`.
+extern const CFStringRef kCVImageBufferFieldDetailKey;
+
+// `"TemporalTopFirst"`.
+extern const CFStringRef kCVImageBufferFieldDetailTemporalTopFirst;
+
+// `"TemporalBottomFirst"`.
+extern const CFStringRef kCVImageBufferFieldDetailTemporalBottomFirst;
+
+// `"SpatialFirstLineEarly"`.
+extern const CFStringRef kCVImageBufferFieldDetailSpatialFirstLineEarly;
+
+// `"SpatialFirstLineLate"`.
+extern const CFStringRef kCVImageBufferFieldDetailSpatialFirstLineLate;
+
+// `"CVPixelAspectRatio"`.
+extern const CFStringRef kCVImageBufferPixelAspectRatioKey;
+
+// `"HorizontalSpacing"`.
+extern const CFStringRef kCVImageBufferPixelAspectRatioHorizontalSpacingKey;
+
+// `"VerticalSpacing"`.
+extern const CFStringRef kCVImageBufferPixelAspectRatioVerticalSpacingKey;
+
+// `"CVDisplayDimensions"`.
+extern const CFStringRef kCVImageBufferDisplayDimensionsKey;
+
+// `"Width"`.
+extern const CFStringRef kCVImageBufferDisplayWidthKey;
+
+// `"Height"`.
+extern const CFStringRef kCVImageBufferDisplayHeightKey;
+
+// `"CVImageBufferGammaLevel"`.
+extern const CFStringRef kCVImageBufferGammaLevelKey;
+
+// `"CVImageBufferICCProfile"`.
+extern const CFStringRef kCVImageBufferICCProfileKey;
+
+// `"CVImageBufferYCbCrMatrix"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrixKey;
+
+// `"CVImageBufferColorPrimaries"`.
+extern const CFStringRef kCVImageBufferColorPrimariesKey;
+
+// `"CVImageBufferTransferFunction"`.
+extern const CFStringRef kCVImageBufferTransferFunctionKey;
+
+// `"CVImageBufferChromaLocationTopField"`.
+extern const CFStringRef kCVImageBufferChromaLocationTopFieldKey;
+
+// `"CVImageBufferChromaLocationBottomField"`.
+extern const CFStringRef kCVImageBufferChromaLocationBottomFieldKey;
+
+// `"CVImageBufferChromaSubsampling"`.
+extern const CFStringRef kCVImageBufferChromaSubsamplingKey;
+
+// `"AlphaChannelIsOpaque"`.
+extern const CFStringRef kCVImageBufferAlphaChannelIsOpaque;
+
+// `"AlphaChannelMode"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferAlphaChannelModeKey;
+
+// `"StraightAlpha"`.
+extern const CFStringRef kCVImageBufferAlphaChannelMode_StraightAlpha;
+
+// `"PremultipliedAlpha"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferAlphaChannelMode_PremultipliedAlpha;
+
+// `"MasteringDisplayColorVolume"`.
+extern const CFStringRef kCVImageBufferMasteringDisplayColorVolumeKey;
+
+// `"ContentLightLevelInfo"`.
+extern const CFStringRef kCVImageBufferContentLightLevelInfoKey;
+
+// `"AmbientViewingEnvironment"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferAmbientViewingEnvironmentKey;
+
+// `"RegionOfInterest"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferRegionOfInterestKey;
+
+// `"LogTransferFunction"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferLogTransferFunctionKey;
+
+// `"com.apple.rec2020.apple-log"`.
+extern const CFStringRef kCVImageBufferLogTransferFunction_AppleLog;
+
+// `"com.apple.apple-wide-gamut.apple-log"`.
+extern const CFStringRef kCVImageBufferLogTransferFunction_AppleLog2;
+
+// `"SceneIllumination"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferSceneIlluminationKey;
+
+// `"PostDecodeProcessingSequenceMetadata"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferPostDecodeProcessingSequenceMetadataKey;
+
+// `"PostDecodeProcessingFrameMetadata"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferPostDecodeProcessingFrameMetadataKey;
+
+// `"DisplayMaskRectangle"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangleKey;
+
+// `"DisplayMaskRectangleStereoLeft"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangleStereoLeftKey;
+
+// `"DisplayMaskRectangleStereoRight"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangleStereoRightKey;
+
+// `"ReferenceRasterWidth"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_ReferenceRasterWidthKey;
+
+// `"ReferenceRasterHeight"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_ReferenceRasterHeightKey;
+
+// `"RectangleLeft"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_RectangleLeftKey;
+
+// `"RectangleWidth"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_RectangleWidthKey;
+
+// `"RectangleTop"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_RectangleTopKey;
+
+// `"RectangleHeight"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_RectangleHeightKey;
+
+// `"LeftEdgePoints"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_LeftEdgePointsKey;
+
+// `"RightEdgePoints"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferDisplayMaskRectangle_RightEdgePointsKey;
+
+// `"ITU_R_709_2"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrix_ITU_R_709_2;
+
+// `"ITU_R_601_4"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrix_ITU_R_601_4;
+
+// `"SMPTE_240M_1995"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrix_SMPTE_240M_1995;
+
+// `"DCI_P3"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrix_DCI_P3;
+
+// `"P3_D65"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrix_P3_D65;
+
+// `"ITU_R_2020"`.
+extern const CFStringRef kCVImageBufferYCbCrMatrix_ITU_R_2020;
+
+// `"ITU_R_709_2"`.
+extern const CFStringRef kCVImageBufferColorPrimaries_ITU_R_709_2;
+
+// `"EBU_3213"`.
+extern const CFStringRef kCVImageBufferColorPrimaries_EBU_3213;
+
+// `"SMPTE_C"`.
+extern const CFStringRef kCVImageBufferColorPrimaries_SMPTE_C;
+
+// `"P22"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferColorPrimaries_P22;
+
+// `"DCI_P3"`.
+extern const CFStringRef kCVImageBufferColorPrimaries_DCI_P3;
+
+// `"P3_D65"`.
+extern const CFStringRef kCVImageBufferColorPrimaries_P3_D65;
+
+// `"ITU_R_2020"`.
+extern const CFStringRef kCVImageBufferColorPrimaries_ITU_R_2020;
+
+// `"ITU_R_709_2"`.
+extern const CFStringRef kCVImageBufferTransferFunction_ITU_R_709_2;
+
+// `"SMPTE_240M_1995"`.
+extern const CFStringRef kCVImageBufferTransferFunction_SMPTE_240M_1995;
+
+// `"UseGamma"`.
+extern const CFStringRef kCVImageBufferTransferFunction_UseGamma;
+
+// `"EBU_3213"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferTransferFunction_EBU_3213;
+
+// `"SMPTE_C"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferTransferFunction_SMPTE_C;
+
+// `"IEC_sRGB"`.
+extern const CFStringRef kCVImageBufferTransferFunction_sRGB;
+
+// `"ITU_R_2020"`.
+extern const CFStringRef kCVImageBufferTransferFunction_ITU_R_2020;
+
+// `"SMPTE_ST_428_1"`.
+extern const CFStringRef kCVImageBufferTransferFunction_SMPTE_ST_428_1;
+
+// `"SMPTE_ST_2084_PQ"`.
+extern const CFStringRef kCVImageBufferTransferFunction_SMPTE_ST_2084_PQ;
+
+// `"ITU_R_2100_HLG"`.
+extern const CFStringRef kCVImageBufferTransferFunction_ITU_R_2100_HLG;
+
+// `"Linear"`.
+extern const CFStringRef kCVImageBufferTransferFunction_Linear;
+
+// `"Left"`.
+extern const CFStringRef kCVImageBufferChromaLocation_Left;
+
+// `"Center"`.
+extern const CFStringRef kCVImageBufferChromaLocation_Center;
+
+// `"TopLeft"`.
+extern const CFStringRef kCVImageBufferChromaLocation_TopLeft;
+
+// `"Top"` (string unverified: best guess).
+extern const CFStringRef kCVImageBufferChromaLocation_Top;
+
+// `"BottomLeft"`.
+extern const CFStringRef kCVImageBufferChromaLocation_BottomLeft;
+
+// `"Bottom"`.
+extern const CFStringRef kCVImageBufferChromaLocation_Bottom;
+
+// `"DV 4:2:0"`.
+extern const CFStringRef kCVImageBufferChromaLocation_DV420;
+
+// `"4:2:0"`.
+extern const CFStringRef kCVImageBufferChromaSubsampling_420;
+
+// `"4:2:2"`.
+extern const CFStringRef kCVImageBufferChromaSubsampling_422;
+
+// `"4:1:1"`.
+extern const CFStringRef kCVImageBufferChromaSubsampling_411;
+
+// `"BayerPattern"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferVersatileBayerKey_BayerPattern;
+
+// `"SenselSitingOffsets"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_SenselSitingOffsets;
+
+// `"BlackLevel"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_BlackLevel;
+
+// `"WhiteLevel"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_WhiteLevel;
+
+// `"WhiteBalanceCCT"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_WhiteBalanceCCT;
+
+// `"WhiteBalanceRedFactor"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_WhiteBalanceRedFactor;
+
+// `"WhiteBalanceBlueFactor"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_WhiteBalanceBlueFactor;
+
+// `"ColorMatrix"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_ColorMatrix;
+
+// `"GainFactor"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_GainFactor;
+
+// `"RecommendedCrop"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_RecommendedCrop;
+
+// `"MetadataExtension"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferProResRAWKey_MetadataExtension;
+
+// `"MinimumBufferCount"`.
+extern const CFStringRef kCVPixelBufferPoolMinimumBufferCountKey;
+
+// `"MaximumBufferAge"`.
+extern const CFStringRef kCVPixelBufferPoolMaximumBufferAgeKey;
+
+// `"BufferPoolAllocationThreshold"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferPoolAllocationThresholdKey;
+
+// `"BufferPoolFreeBufferNotification"` (string unverified: best guess).
+extern const CFStringRef kCVPixelBufferPoolFreeBufferNotification;
+
+// `"Name"`.
+extern const CFStringRef kCVPixelFormatName;
+
+// `"PixelFormat"`.
+extern const CFStringRef kCVPixelFormatConstant;
+
+// `"CodecType"`.
+extern const CFStringRef kCVPixelFormatCodecType;
+
+// `"FourCC"`.
+extern const CFStringRef kCVPixelFormatFourCC;
+
+// `"ContainsAlpha"`.
+extern const CFStringRef kCVPixelFormatContainsAlpha;
+
+// `"ContainsYCbCr"`.
+extern const CFStringRef kCVPixelFormatContainsYCbCr;
+
+// `"ContainsRGB"`.
+extern const CFStringRef kCVPixelFormatContainsRGB;
+
+// `"ContainsGrayscale"`.
+extern const CFStringRef kCVPixelFormatContainsGrayscale;
+
+// `"ContainsSenselArray"` (string unverified: best guess).
+extern const CFStringRef kCVPixelFormatContainsSenselArray;
+
+// `"ComponentRange"`.
+extern const CFStringRef kCVPixelFormatComponentRange;
+
+// `"VideoRange"`.
+extern const CFStringRef kCVPixelFormatComponentRange_VideoRange;
+
+// `"FullRange"`.
+extern const CFStringRef kCVPixelFormatComponentRange_FullRange;
+
+// `"WideRange"`.
+extern const CFStringRef kCVPixelFormatComponentRange_WideRange;
+
+// `"Planes"`.
+extern const CFStringRef kCVPixelFormatPlanes;
+
+// `"BlockWidth"`.
+extern const CFStringRef kCVPixelFormatBlockWidth;
+
+// `"BlockHeight"`.
+extern const CFStringRef kCVPixelFormatBlockHeight;
+
+// `"BitsPerBlock"`.
+extern const CFStringRef kCVPixelFormatBitsPerBlock;
+
+// `"BitsPerComponent"`.
+extern const CFStringRef kCVPixelFormatBitsPerComponent;
+
+// `"BlockHorizontalAlignment"`.
+extern const CFStringRef kCVPixelFormatBlockHorizontalAlignment;
+
+// `"BlockVerticalAlignment"`.
+extern const CFStringRef kCVPixelFormatBlockVerticalAlignment;
+
+// `"BlackBlock"`.
+extern const CFStringRef kCVPixelFormatBlackBlock;
+
+// `"HorizontalSubsampling"`.
+extern const CFStringRef kCVPixelFormatHorizontalSubsampling;
+
+// `"VerticalSubsampling"`.
+extern const CFStringRef kCVPixelFormatVerticalSubsampling;
+
+// `"OpenGLFormat"`.
+extern const CFStringRef kCVPixelFormatOpenGLFormat;
+
+// `"OpenGLType"`.
+extern const CFStringRef kCVPixelFormatOpenGLType;
+
+// `"OpenGLInternalFormat"`.
+extern const CFStringRef kCVPixelFormatOpenGLInternalFormat;
+
+// `"CGBitmapInfo"`.
+extern const CFStringRef kCVPixelFormatCGBitmapInfo;
+
+// `"QDCompatibility"`.
+extern const CFStringRef kCVPixelFormatQDCompatibility;
+
+// `"CGBitmapContextCompatibility"`.
+extern const CFStringRef kCVPixelFormatCGBitmapContextCompatibility;
+
+// `"CGImageCompatibility"`.
+extern const CFStringRef kCVPixelFormatCGImageCompatibility;
+
+// `"OpenGLCompatibility"`.
+extern const CFStringRef kCVPixelFormatOpenGLCompatibility;
+
+// `"OpenGLESCompatibility"`.
+extern const CFStringRef kCVPixelFormatOpenGLESCompatibility;
+
+// `"FillExtendedPixelsCallback"`.
+extern const CFStringRef kCVPixelFormatFillExtendedPixelsCallback;
+
 // The type ID of CFAllocator.
 CFTypeID pixelport_CFAllocatorGetTypeID(void);
 

@@ -1,0 +1,203 @@
+/* Every CoreVideo string constant has the exact string CoreVideo uses
+ * (corevideo.md §6-§9), compares equal to CFSTR literals and created strings,
+ * and is immortal. Expected strings are written here from the fact sheet. */
+#include <CoreFoundation/CoreFoundation.h>
+#include <CoreVideo/CoreVideo.h>
+
+#include "pp_test.h"
+
+struct key_case {
+    const char *name;
+    CFStringRef constant;
+    const char *expected;
+};
+
+int main(void) {
+    const struct key_case cases[] = {
+    {"kCVPixelBufferPixelFormatTypeKey", kCVPixelBufferPixelFormatTypeKey, "PixelFormatType"},
+    {"kCVPixelBufferMemoryAllocatorKey", kCVPixelBufferMemoryAllocatorKey, "MemoryAllocator"},
+    {"kCVPixelBufferWidthKey", kCVPixelBufferWidthKey, "Width"},
+    {"kCVPixelBufferHeightKey", kCVPixelBufferHeightKey, "Height"},
+    {"kCVPixelBufferExtendedPixelsLeftKey", kCVPixelBufferExtendedPixelsLeftKey, "ExtendedPixelsLeft"},
+    {"kCVPixelBufferExtendedPixelsTopKey", kCVPixelBufferExtendedPixelsTopKey, "ExtendedPixelsTop"},
+    {"kCVPixelBufferExtendedPixelsRightKey", kCVPixelBufferExtendedPixelsRightKey, "ExtendedPixelsRight"},
+    {"kCVPixelBufferExtendedPixelsBottomKey", kCVPixelBufferExtendedPixelsBottomKey, "ExtendedPixelsBottom"},
+    {"kCVPixelBufferBytesPerRowAlignmentKey", kCVPixelBufferBytesPerRowAlignmentKey, "BytesPerRowAlignment"},
+    {"kCVPixelBufferCGBitmapContextCompatibilityKey", kCVPixelBufferCGBitmapContextCompatibilityKey, "CGBitmapContextCompatibility"},
+    {"kCVPixelBufferCGImageCompatibilityKey", kCVPixelBufferCGImageCompatibilityKey, "CGImageCompatibility"},
+    {"kCVPixelBufferOpenGLCompatibilityKey", kCVPixelBufferOpenGLCompatibilityKey, "OpenGLCompatibility"},
+    {"kCVPixelBufferPlaneAlignmentKey", kCVPixelBufferPlaneAlignmentKey, "PlaneAlignment"},
+    {"kCVPixelBufferIOSurfacePropertiesKey", kCVPixelBufferIOSurfacePropertiesKey, "IOSurfaceProperties"},
+    {"kCVPixelBufferOpenGLESCompatibilityKey", kCVPixelBufferOpenGLESCompatibilityKey, "OpenGLESCompatibility"},
+    {"kCVPixelBufferMetalCompatibilityKey", kCVPixelBufferMetalCompatibilityKey, "MetalCompatibility"},
+    {"kCVPixelBufferOpenGLTextureCacheCompatibilityKey", kCVPixelBufferOpenGLTextureCacheCompatibilityKey, "OpenGLTextureCacheCompatibility"},
+    {"kCVPixelBufferOpenGLESTextureCacheCompatibilityKey", kCVPixelBufferOpenGLESTextureCacheCompatibilityKey, "OpenGLESTextureCacheCompatibility"},
+    {"kCVPixelBufferIOSurfaceOpenGLTextureCompatibilityKey", kCVPixelBufferIOSurfaceOpenGLTextureCompatibilityKey, "IOSurfaceOpenGLTextureCompatibility"},
+    {"kCVPixelBufferIOSurfaceOpenGLFBOCompatibilityKey", kCVPixelBufferIOSurfaceOpenGLFBOCompatibilityKey, "IOSurfaceOpenGLFBOCompatibility"},
+    {"kCVPixelBufferIOSurfaceCoreAnimationCompatibilityKey", kCVPixelBufferIOSurfaceCoreAnimationCompatibilityKey, "IOSurfaceCoreAnimationCompatibility"},
+    {"kCVPixelBufferIOSurfaceOpenGLESTextureCompatibilityKey", kCVPixelBufferIOSurfaceOpenGLESTextureCompatibilityKey, "IOSurfaceOpenGLESTextureCompatibility"},
+    {"kCVPixelBufferIOSurfaceOpenGLESFBOCompatibilityKey", kCVPixelBufferIOSurfaceOpenGLESFBOCompatibilityKey, "IOSurfaceOpenGLESFBOCompatibility"},
+    {"kCVPixelBufferIOSurfacePurgeableKey", kCVPixelBufferIOSurfacePurgeableKey, "IOSurfacePurgeable"},
+    {"kCVBufferPropagatedAttachmentsKey", kCVBufferPropagatedAttachmentsKey, "PropagatedAttachments"},
+    {"kCVBufferNonPropagatedAttachmentsKey", kCVBufferNonPropagatedAttachmentsKey, "NonPropagatedAttachments"},
+    {"kCVBufferMovieTimeKey", kCVBufferMovieTimeKey, "QTMovieTime"},
+    {"kCVBufferTimeValueKey", kCVBufferTimeValueKey, "TimeValue"},
+    {"kCVBufferTimeScaleKey", kCVBufferTimeScaleKey, "TimeScale"},
+    {"kCVImageBufferCGColorSpaceKey", kCVImageBufferCGColorSpaceKey, "CGColorSpace"},
+    {"kCVImageBufferCleanApertureKey", kCVImageBufferCleanApertureKey, "CVCleanAperture"},
+    {"kCVImageBufferCleanApertureWidthKey", kCVImageBufferCleanApertureWidthKey, "Width"},
+    {"kCVImageBufferCleanApertureHeightKey", kCVImageBufferCleanApertureHeightKey, "Height"},
+    {"kCVImageBufferCleanApertureHorizontalOffsetKey", kCVImageBufferCleanApertureHorizontalOffsetKey, "HorizontalOffset"},
+    {"kCVImageBufferCleanApertureVerticalOffsetKey", kCVImageBufferCleanApertureVerticalOffsetKey, "VerticalOffset"},
+    {"kCVImageBufferPreferredCleanApertureKey", kCVImageBufferPreferredCleanApertureKey, "CVPreferredCleanAperture"},
+    {"kCVImageBufferFieldCountKey", kCVImageBufferFieldCountKey, "CVFieldCount"},
+    {"kCVImageBufferFieldDetailKey", kCVImageBufferFieldDetailKey, "CVFieldDetail"},
+    {"kCVImageBufferFieldDetailTemporalTopFirst", kCVImageBufferFieldDetailTemporalTopFirst, "TemporalTopFirst"},
+    {"kCVImageBufferFieldDetailTemporalBottomFirst", kCVImageBufferFieldDetailTemporalBottomFirst, "TemporalBottomFirst"},
+    {"kCVImageBufferFieldDetailSpatialFirstLineEarly", kCVImageBufferFieldDetailSpatialFirstLineEarly, "SpatialFirstLineEarly"},
+    {"kCVImageBufferFieldDetailSpatialFirstLineLate", kCVImageBufferFieldDetailSpatialFirstLineLate, "SpatialFirstLineLate"},
+    {"kCVImageBufferPixelAspectRatioKey", kCVImageBufferPixelAspectRatioKey, "CVPixelAspectRatio"},
+    {"kCVImageBufferPixelAspectRatioHorizontalSpacingKey", kCVImageBufferPixelAspectRatioHorizontalSpacingKey, "HorizontalSpacing"},
+    {"kCVImageBufferPixelAspectRatioVerticalSpacingKey", kCVImageBufferPixelAspectRatioVerticalSpacingKey, "VerticalSpacing"},
+    {"kCVImageBufferDisplayDimensionsKey", kCVImageBufferDisplayDimensionsKey, "CVDisplayDimensions"},
+    {"kCVImageBufferDisplayWidthKey", kCVImageBufferDisplayWidthKey, "Width"},
+    {"kCVImageBufferDisplayHeightKey", kCVImageBufferDisplayHeightKey, "Height"},
+    {"kCVImageBufferGammaLevelKey", kCVImageBufferGammaLevelKey, "CVImageBufferGammaLevel"},
+    {"kCVImageBufferICCProfileKey", kCVImageBufferICCProfileKey, "CVImageBufferICCProfile"},
+    {"kCVImageBufferYCbCrMatrixKey", kCVImageBufferYCbCrMatrixKey, "CVImageBufferYCbCrMatrix"},
+    {"kCVImageBufferColorPrimariesKey", kCVImageBufferColorPrimariesKey, "CVImageBufferColorPrimaries"},
+    {"kCVImageBufferTransferFunctionKey", kCVImageBufferTransferFunctionKey, "CVImageBufferTransferFunction"},
+    {"kCVImageBufferChromaLocationTopFieldKey", kCVImageBufferChromaLocationTopFieldKey, "CVImageBufferChromaLocationTopField"},
+    {"kCVImageBufferChromaLocationBottomFieldKey", kCVImageBufferChromaLocationBottomFieldKey, "CVImageBufferChromaLocationBottomField"},
+    {"kCVImageBufferChromaSubsamplingKey", kCVImageBufferChromaSubsamplingKey, "CVImageBufferChromaSubsampling"},
+    {"kCVImageBufferAlphaChannelIsOpaque", kCVImageBufferAlphaChannelIsOpaque, "AlphaChannelIsOpaque"},
+    {"kCVImageBufferAlphaChannelModeKey", kCVImageBufferAlphaChannelModeKey, "AlphaChannelMode"},
+    {"kCVImageBufferAlphaChannelMode_StraightAlpha", kCVImageBufferAlphaChannelMode_StraightAlpha, "StraightAlpha"},
+    {"kCVImageBufferAlphaChannelMode_PremultipliedAlpha", kCVImageBufferAlphaChannelMode_PremultipliedAlpha, "PremultipliedAlpha"},
+    {"kCVImageBufferMasteringDisplayColorVolumeKey", kCVImageBufferMasteringDisplayColorVolumeKey, "MasteringDisplayColorVolume"},
+    {"kCVImageBufferContentLightLevelInfoKey", kCVImageBufferContentLightLevelInfoKey, "ContentLightLevelInfo"},
+    {"kCVImageBufferAmbientViewingEnvironmentKey", kCVImageBufferAmbientViewingEnvironmentKey, "AmbientViewingEnvironment"},
+    {"kCVImageBufferRegionOfInterestKey", kCVImageBufferRegionOfInterestKey, "RegionOfInterest"},
+    {"kCVImageBufferLogTransferFunctionKey", kCVImageBufferLogTransferFunctionKey, "LogTransferFunction"},
+    {"kCVImageBufferLogTransferFunction_AppleLog", kCVImageBufferLogTransferFunction_AppleLog, "com.apple.rec2020.apple-log"},
+    {"kCVImageBufferLogTransferFunction_AppleLog2", kCVImageBufferLogTransferFunction_AppleLog2, "com.apple.apple-wide-gamut.apple-log"},
+    {"kCVImageBufferSceneIlluminationKey", kCVImageBufferSceneIlluminationKey, "SceneIllumination"},
+    {"kCVImageBufferPostDecodeProcessingSequenceMetadataKey", kCVImageBufferPostDecodeProcessingSequenceMetadataKey, "PostDecodeProcessingSequenceMetadata"},
+    {"kCVImageBufferPostDecodeProcessingFrameMetadataKey", kCVImageBufferPostDecodeProcessingFrameMetadataKey, "PostDecodeProcessingFrameMetadata"},
+    {"kCVImageBufferDisplayMaskRectangleKey", kCVImageBufferDisplayMaskRectangleKey, "DisplayMaskRectangle"},
+    {"kCVImageBufferDisplayMaskRectangleStereoLeftKey", kCVImageBufferDisplayMaskRectangleStereoLeftKey, "DisplayMaskRectangleStereoLeft"},
+    {"kCVImageBufferDisplayMaskRectangleStereoRightKey", kCVImageBufferDisplayMaskRectangleStereoRightKey, "DisplayMaskRectangleStereoRight"},
+    {"kCVImageBufferDisplayMaskRectangle_ReferenceRasterWidthKey", kCVImageBufferDisplayMaskRectangle_ReferenceRasterWidthKey, "ReferenceRasterWidth"},
+    {"kCVImageBufferDisplayMaskRectangle_ReferenceRasterHeightKey", kCVImageBufferDisplayMaskRectangle_ReferenceRasterHeightKey, "ReferenceRasterHeight"},
+    {"kCVImageBufferDisplayMaskRectangle_RectangleLeftKey", kCVImageBufferDisplayMaskRectangle_RectangleLeftKey, "RectangleLeft"},
+    {"kCVImageBufferDisplayMaskRectangle_RectangleWidthKey", kCVImageBufferDisplayMaskRectangle_RectangleWidthKey, "RectangleWidth"},
+    {"kCVImageBufferDisplayMaskRectangle_RectangleTopKey", kCVImageBufferDisplayMaskRectangle_RectangleTopKey, "RectangleTop"},
+    {"kCVImageBufferDisplayMaskRectangle_RectangleHeightKey", kCVImageBufferDisplayMaskRectangle_RectangleHeightKey, "RectangleHeight"},
+    {"kCVImageBufferDisplayMaskRectangle_LeftEdgePointsKey", kCVImageBufferDisplayMaskRectangle_LeftEdgePointsKey, "LeftEdgePoints"},
+    {"kCVImageBufferDisplayMaskRectangle_RightEdgePointsKey", kCVImageBufferDisplayMaskRectangle_RightEdgePointsKey, "RightEdgePoints"},
+    {"kCVImageBufferYCbCrMatrix_ITU_R_709_2", kCVImageBufferYCbCrMatrix_ITU_R_709_2, "ITU_R_709_2"},
+    {"kCVImageBufferYCbCrMatrix_ITU_R_601_4", kCVImageBufferYCbCrMatrix_ITU_R_601_4, "ITU_R_601_4"},
+    {"kCVImageBufferYCbCrMatrix_SMPTE_240M_1995", kCVImageBufferYCbCrMatrix_SMPTE_240M_1995, "SMPTE_240M_1995"},
+    {"kCVImageBufferYCbCrMatrix_DCI_P3", kCVImageBufferYCbCrMatrix_DCI_P3, "DCI_P3"},
+    {"kCVImageBufferYCbCrMatrix_P3_D65", kCVImageBufferYCbCrMatrix_P3_D65, "P3_D65"},
+    {"kCVImageBufferYCbCrMatrix_ITU_R_2020", kCVImageBufferYCbCrMatrix_ITU_R_2020, "ITU_R_2020"},
+    {"kCVImageBufferColorPrimaries_ITU_R_709_2", kCVImageBufferColorPrimaries_ITU_R_709_2, "ITU_R_709_2"},
+    {"kCVImageBufferColorPrimaries_EBU_3213", kCVImageBufferColorPrimaries_EBU_3213, "EBU_3213"},
+    {"kCVImageBufferColorPrimaries_SMPTE_C", kCVImageBufferColorPrimaries_SMPTE_C, "SMPTE_C"},
+    {"kCVImageBufferColorPrimaries_P22", kCVImageBufferColorPrimaries_P22, "P22"},
+    {"kCVImageBufferColorPrimaries_DCI_P3", kCVImageBufferColorPrimaries_DCI_P3, "DCI_P3"},
+    {"kCVImageBufferColorPrimaries_P3_D65", kCVImageBufferColorPrimaries_P3_D65, "P3_D65"},
+    {"kCVImageBufferColorPrimaries_ITU_R_2020", kCVImageBufferColorPrimaries_ITU_R_2020, "ITU_R_2020"},
+    {"kCVImageBufferTransferFunction_ITU_R_709_2", kCVImageBufferTransferFunction_ITU_R_709_2, "ITU_R_709_2"},
+    {"kCVImageBufferTransferFunction_SMPTE_240M_1995", kCVImageBufferTransferFunction_SMPTE_240M_1995, "SMPTE_240M_1995"},
+    {"kCVImageBufferTransferFunction_UseGamma", kCVImageBufferTransferFunction_UseGamma, "UseGamma"},
+    {"kCVImageBufferTransferFunction_EBU_3213", kCVImageBufferTransferFunction_EBU_3213, "EBU_3213"},
+    {"kCVImageBufferTransferFunction_SMPTE_C", kCVImageBufferTransferFunction_SMPTE_C, "SMPTE_C"},
+    {"kCVImageBufferTransferFunction_sRGB", kCVImageBufferTransferFunction_sRGB, "IEC_sRGB"},
+    {"kCVImageBufferTransferFunction_ITU_R_2020", kCVImageBufferTransferFunction_ITU_R_2020, "ITU_R_2020"},
+    {"kCVImageBufferTransferFunction_SMPTE_ST_428_1", kCVImageBufferTransferFunction_SMPTE_ST_428_1, "SMPTE_ST_428_1"},
+    {"kCVImageBufferTransferFunction_SMPTE_ST_2084_PQ", kCVImageBufferTransferFunction_SMPTE_ST_2084_PQ, "SMPTE_ST_2084_PQ"},
+    {"kCVImageBufferTransferFunction_ITU_R_2100_HLG", kCVImageBufferTransferFunction_ITU_R_2100_HLG, "ITU_R_2100_HLG"},
+    {"kCVImageBufferTransferFunction_Linear", kCVImageBufferTransferFunction_Linear, "Linear"},
+    {"kCVImageBufferChromaLocation_Left", kCVImageBufferChromaLocation_Left, "Left"},
+    {"kCVImageBufferChromaLocation_Center", kCVImageBufferChromaLocation_Center, "Center"},
+    {"kCVImageBufferChromaLocation_TopLeft", kCVImageBufferChromaLocation_TopLeft, "TopLeft"},
+    {"kCVImageBufferChromaLocation_Top", kCVImageBufferChromaLocation_Top, "Top"},
+    {"kCVImageBufferChromaLocation_BottomLeft", kCVImageBufferChromaLocation_BottomLeft, "BottomLeft"},
+    {"kCVImageBufferChromaLocation_Bottom", kCVImageBufferChromaLocation_Bottom, "Bottom"},
+    {"kCVImageBufferChromaLocation_DV420", kCVImageBufferChromaLocation_DV420, "DV 4:2:0"},
+    {"kCVImageBufferChromaSubsampling_420", kCVImageBufferChromaSubsampling_420, "4:2:0"},
+    {"kCVImageBufferChromaSubsampling_422", kCVImageBufferChromaSubsampling_422, "4:2:2"},
+    {"kCVImageBufferChromaSubsampling_411", kCVImageBufferChromaSubsampling_411, "4:1:1"},
+    {"kCVPixelBufferVersatileBayerKey_BayerPattern", kCVPixelBufferVersatileBayerKey_BayerPattern, "BayerPattern"},
+    {"kCVPixelBufferProResRAWKey_SenselSitingOffsets", kCVPixelBufferProResRAWKey_SenselSitingOffsets, "SenselSitingOffsets"},
+    {"kCVPixelBufferProResRAWKey_BlackLevel", kCVPixelBufferProResRAWKey_BlackLevel, "BlackLevel"},
+    {"kCVPixelBufferProResRAWKey_WhiteLevel", kCVPixelBufferProResRAWKey_WhiteLevel, "WhiteLevel"},
+    {"kCVPixelBufferProResRAWKey_WhiteBalanceCCT", kCVPixelBufferProResRAWKey_WhiteBalanceCCT, "WhiteBalanceCCT"},
+    {"kCVPixelBufferProResRAWKey_WhiteBalanceRedFactor", kCVPixelBufferProResRAWKey_WhiteBalanceRedFactor, "WhiteBalanceRedFactor"},
+    {"kCVPixelBufferProResRAWKey_WhiteBalanceBlueFactor", kCVPixelBufferProResRAWKey_WhiteBalanceBlueFactor, "WhiteBalanceBlueFactor"},
+    {"kCVPixelBufferProResRAWKey_ColorMatrix", kCVPixelBufferProResRAWKey_ColorMatrix, "ColorMatrix"},
+    {"kCVPixelBufferProResRAWKey_GainFactor", kCVPixelBufferProResRAWKey_GainFactor, "GainFactor"},
+    {"kCVPixelBufferProResRAWKey_RecommendedCrop", kCVPixelBufferProResRAWKey_RecommendedCrop, "RecommendedCrop"},
+    {"kCVPixelBufferProResRAWKey_MetadataExtension", kCVPixelBufferProResRAWKey_MetadataExtension, "MetadataExtension"},
+    {"kCVPixelBufferPoolMinimumBufferCountKey", kCVPixelBufferPoolMinimumBufferCountKey, "MinimumBufferCount"},
+    {"kCVPixelBufferPoolMaximumBufferAgeKey", kCVPixelBufferPoolMaximumBufferAgeKey, "MaximumBufferAge"},
+    {"kCVPixelBufferPoolAllocationThresholdKey", kCVPixelBufferPoolAllocationThresholdKey, "BufferPoolAllocationThreshold"},
+    {"kCVPixelBufferPoolFreeBufferNotification", kCVPixelBufferPoolFreeBufferNotification, "BufferPoolFreeBufferNotification"},
+    {"kCVPixelFormatName", kCVPixelFormatName, "Name"},
+    {"kCVPixelFormatConstant", kCVPixelFormatConstant, "PixelFormat"},
+    {"kCVPixelFormatCodecType", kCVPixelFormatCodecType, "CodecType"},
+    {"kCVPixelFormatFourCC", kCVPixelFormatFourCC, "FourCC"},
+    {"kCVPixelFormatContainsAlpha", kCVPixelFormatContainsAlpha, "ContainsAlpha"},
+    {"kCVPixelFormatContainsYCbCr", kCVPixelFormatContainsYCbCr, "ContainsYCbCr"},
+    {"kCVPixelFormatContainsRGB", kCVPixelFormatContainsRGB, "ContainsRGB"},
+    {"kCVPixelFormatContainsGrayscale", kCVPixelFormatContainsGrayscale, "ContainsGrayscale"},
+    {"kCVPixelFormatContainsSenselArray", kCVPixelFormatContainsSenselArray, "ContainsSenselArray"},
+    {"kCVPixelFormatComponentRange", kCVPixelFormatComponentRange, "ComponentRange"},
+    {"kCVPixelFormatComponentRange_VideoRange", kCVPixelFormatComponentRange_VideoRange, "VideoRange"},
+    {"kCVPixelFormatComponentRange_FullRange", kCVPixelFormatComponentRange_FullRange, "FullRange"},
+    {"kCVPixelFormatComponentRange_WideRange", kCVPixelFormatComponentRange_WideRange, "WideRange"},
+    {"kCVPixelFormatPlanes", kCVPixelFormatPlanes, "Planes"},
+    {"kCVPixelFormatBlockWidth", kCVPixelFormatBlockWidth, "BlockWidth"},
+    {"kCVPixelFormatBlockHeight", kCVPixelFormatBlockHeight, "BlockHeight"},
+    {"kCVPixelFormatBitsPerBlock", kCVPixelFormatBitsPerBlock, "BitsPerBlock"},
+    {"kCVPixelFormatBitsPerComponent", kCVPixelFormatBitsPerComponent, "BitsPerComponent"},
+    {"kCVPixelFormatBlockHorizontalAlignment", kCVPixelFormatBlockHorizontalAlignment, "BlockHorizontalAlignment"},
+    {"kCVPixelFormatBlockVerticalAlignment", kCVPixelFormatBlockVerticalAlignment, "BlockVerticalAlignment"},
+    {"kCVPixelFormatBlackBlock", kCVPixelFormatBlackBlock, "BlackBlock"},
+    {"kCVPixelFormatHorizontalSubsampling", kCVPixelFormatHorizontalSubsampling, "HorizontalSubsampling"},
+    {"kCVPixelFormatVerticalSubsampling", kCVPixelFormatVerticalSubsampling, "VerticalSubsampling"},
+    {"kCVPixelFormatOpenGLFormat", kCVPixelFormatOpenGLFormat, "OpenGLFormat"},
+    {"kCVPixelFormatOpenGLType", kCVPixelFormatOpenGLType, "OpenGLType"},
+    {"kCVPixelFormatOpenGLInternalFormat", kCVPixelFormatOpenGLInternalFormat, "OpenGLInternalFormat"},
+    {"kCVPixelFormatCGBitmapInfo", kCVPixelFormatCGBitmapInfo, "CGBitmapInfo"},
+    {"kCVPixelFormatQDCompatibility", kCVPixelFormatQDCompatibility, "QDCompatibility"},
+    {"kCVPixelFormatCGBitmapContextCompatibility", kCVPixelFormatCGBitmapContextCompatibility, "CGBitmapContextCompatibility"},
+    {"kCVPixelFormatCGImageCompatibility", kCVPixelFormatCGImageCompatibility, "CGImageCompatibility"},
+    {"kCVPixelFormatOpenGLCompatibility", kCVPixelFormatOpenGLCompatibility, "OpenGLCompatibility"},
+    {"kCVPixelFormatOpenGLESCompatibility", kCVPixelFormatOpenGLESCompatibility, "OpenGLESCompatibility"},
+    {"kCVPixelFormatFillExtendedPixelsCallback", kCVPixelFormatFillExtendedPixelsCallback, "FillExtendedPixelsCallback"},
+    };
+    size_t n = sizeof cases / sizeof cases[0];
+    for (size_t i = 0; i < n; i++) {
+        CFStringRef made = CFStringCreateWithCString(NULL, cases[i].expected, kCFStringEncodingUTF8);
+        if (!CFEqual(cases[i].constant, made)) {
+            fprintf(stderr, "%s is not \"%s\"\n", cases[i].name, cases[i].expected);
+        }
+        CHECK(CFEqual(cases[i].constant, made));
+        CHECK(CFHash(cases[i].constant) == CFHash(made));
+        CHECK(CFGetTypeID(cases[i].constant) == CFStringGetTypeID());
+        CFRelease(cases[i].constant); /* immortal: must survive */
+        CHECK(CFGetRetainCount(cases[i].constant) > 1000000);
+        CFRelease(made);
+    }
+    CHECK_EQ_LONG(n, 163);
+    /* The FFmpeg pattern: literal fallbacks compare equal to the constants. */
+    CHECK(CFEqual(CFSTR("ITU_R_2020"), kCVImageBufferColorPrimaries_ITU_R_2020));
+    CHECK(CFEqual(CFSTR("SMPTE_ST_2084_PQ"), kCVImageBufferTransferFunction_SMPTE_ST_2084_PQ));
+    CHECK(CFEqual(CFSTR("ITU_R_2100_HLG"), kCVImageBufferTransferFunction_ITU_R_2100_HLG));
+    CHECK(!CFEqual(kCVImageBufferYCbCrMatrix_ITU_R_709_2, kCVImageBufferYCbCrMatrix_ITU_R_601_4));
+    /* Same text, different constants: equal by value. */
+    CHECK(CFEqual(kCVPixelBufferWidthKey, kCVImageBufferCleanApertureWidthKey));
+    return pp_finish("cv_keys");
+}

@@ -1,0 +1,3 @@
+//! CoreVideo (corevideo.md): pixel buffers, pools, attachments, formats.
+
+pub mod keys;
