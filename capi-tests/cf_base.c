@@ -91,6 +91,8 @@ int main(void) {
     CFRange r = CFRangeMake(3, 4);
     CHECK(r.location == 3 && r.length == 4);
     CHECK(CFMakeCollectable(s) == s);
+    CHECK(CFGetAllocator(s) == kCFAllocatorSystemDefault);
+    CHECK(CFGetAllocator(NULL) == NULL);
 
     CFRelease(s);
     return pp_finish("cf_base");

@@ -916,6 +916,14 @@ CFTypeRef pixelport_CFMakeCollectable(CFTypeRef cf);
 // Exported form of the `CFRangeMake` inline (Apple exports `__CFRangeMake`).
 struct CFRange pixelport___CFRangeMake(CFIndex loc, CFIndex len);
 
+// The allocator `cf` was created with. pixelport allocates every object
+// with the system allocator whatever a `…Create` call names, so this is
+// `kCFAllocatorSystemDefault` for objects, and NULL for NULL.
+//
+// # Safety
+// `cf` must be NULL or a live object.
+CFAllocatorRef pixelport_CFGetAllocator(CFTypeRef cf);
+
 // The type ID shared by `kCFBooleanTrue` and `kCFBooleanFalse`.
 CFTypeID pixelport_CFBooleanGetTypeID(void);
 

@@ -23,6 +23,7 @@
 #define CFCopyDescription pixelport_CFCopyDescription
 #define CFCopyTypeIDDescription pixelport_CFCopyTypeIDDescription
 #define CFEqual pixelport_CFEqual
+#define CFGetAllocator pixelport_CFGetAllocator
 #define CFGetRetainCount pixelport_CFGetRetainCount
 #define CFGetTypeID pixelport_CFGetTypeID
 #define CFHash pixelport_CFHash

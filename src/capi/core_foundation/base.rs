@@ -6,7 +6,8 @@ use std::io::Write;
 
 use super::string::new_string;
 use super::types::{
-    Boolean, CFHashCode, CFIndex, CFRange, CFStringRef, CFTypeID, CFTypeRef, CfRef, to_boolean,
+    Boolean, CFAllocatorRef, CFHashCode, CFIndex, CFRange, CFStringRef, CFTypeID, CFTypeRef, CfRef,
+    to_boolean,
 };
 use crate::capi::handle;
 use crate::capi::runtime::class::{CLASSES, TypeKind};
@@ -143,4 +144,22 @@ pub extern "C" fn pixelport___CFRangeMake(loc: CFIndex, len: CFIndex) -> CFRange
         location: loc,
         length: len,
     }
+}
+
+/// The allocator `cf` was created with. pixelport allocates every object
+/// with the system allocator whatever a `…Create` call names, so this is
+/// `kCFAllocatorSystemDefault` for objects, and NULL for NULL.
+///
+/// # Safety
+/// `cf` must be NULL or a live object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn pixelport_CFGetAllocator(cf: CFTypeRef) -> CFAllocatorRef {
+    ffi_guard!(CFAllocatorRef::null(), {
+        // SAFETY: per this function's contract.
+        if unsafe { handle::resolve(cf) }.is_some() {
+            super::allocator::pixelport_kCFAllocatorSystemDefault
+        } else {
+            CFAllocatorRef::null()
+        }
+    })
 }
