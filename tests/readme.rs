@@ -25,7 +25,12 @@ fn coverage_rows() -> Vec<(String, String, String)> {
     read("README.md")
         .lines()
         .filter_map(|line| {
-            let cells: Vec<&str> = line.trim().trim_matches('|').split('|').map(str::trim).collect();
+            let cells: Vec<&str> = line
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
             let name = cells.first()?.strip_prefix('`')?.strip_suffix('`')?;
             (cells.len() >= 3).then(|| (name.to_owned(), cells[1].to_owned(), cells[2].to_owned()))
         })
@@ -39,8 +44,14 @@ fn every_exported_function_is_listed_as_done() {
         .filter(|(_, status, _)| status == "done")
         .map(|(name, _, _)| name)
         .collect();
-    let missing: Vec<_> = exported_functions().into_iter().filter(|f| !done.contains(f)).collect();
-    assert!(missing.is_empty(), "exported but not `done` in README: {missing:?}");
+    let missing: Vec<_> = exported_functions()
+        .into_iter()
+        .filter(|f| !done.contains(f))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "exported but not `done` in README: {missing:?}"
+    );
 }
 
 #[test]
@@ -56,5 +67,8 @@ fn every_done_function_is_exported() {
         })
         .map(|(name, _, _)| name)
         .collect();
-    assert!(bogus.is_empty(), "`done` in README but not exported: {bogus:?}");
+    assert!(
+        bogus.is_empty(),
+        "`done` in README but not exported: {bogus:?}"
+    );
 }
