@@ -111,6 +111,7 @@ fn base_flags(env: &Env, compiler: &Compiler) -> Vec<String> {
     let mut flags = vec![
         "-Wall".into(),
         "-Wextra".into(),
+        "-Wpedantic".into(),
         "-Werror".into(),
         "-Wno-multichar".into(),
         "-g".into(),

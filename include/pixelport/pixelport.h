@@ -15,10 +15,28 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <sys/types.h>
 #define PIXELPORT_VERSION_MAJOR 0
 #define PIXELPORT_VERSION_MINOR 1
 #define PIXELPORT_VERSION_PATCH 0
 
+
+#define kCVVersatileBayer_BayerPattern_RGGB 0
+
+#define kCVVersatileBayer_BayerPattern_GRBG 1
+
+#define kCVVersatileBayer_BayerPattern_GBRG 2
+
+#define kCVVersatileBayer_BayerPattern_BGGR 3
+
+// Opaque CGColorSpace storage.
+typedef struct CGColorSpace CGColorSpace;
+
+// Opaque VTPixelRotationSession storage.
+typedef struct OpaqueVTPixelRotationSession OpaqueVTPixelRotationSession;
+
+// Opaque VTPixelTransferSession storage.
+typedef struct OpaqueVTPixelTransferSession OpaqueVTPixelTransferSession;
 
 // Opaque CFAllocator storage.
 typedef struct __CFAllocator __CFAllocator;
@@ -34,6 +52,18 @@ typedef struct __CFNumber __CFNumber;
 
 // Opaque CFString storage.
 typedef struct __CFString __CFString;
+
+// Opaque storage behind every CVBuffer (CVImageBuffer, CVPixelBuffer).
+typedef struct __CVBuffer __CVBuffer;
+
+// Opaque CVPixelBufferPool storage.
+typedef struct __CVPixelBufferPool __CVPixelBufferPool;
+
+// Opaque vImageCVImageFormat storage.
+typedef struct vImageCVImageFormat vImageCVImageFormat;
+
+// Opaque vImageConverter storage.
+typedef struct vImageConverter vImageConverter;
 
 typedef unsigned long CFTypeID;
 
@@ -123,6 +153,58 @@ typedef int SInt32;
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
 
+// Alpha position and premultiplication (`CF_ENUM(uint32_t, …)`, CGImage.h).
+typedef uint32_t CGImageAlphaInfo;
+
+// Byte-order part of a `CGBitmapInfo` (`CF_ENUM(uint32_t, …)`, CGImage.h).
+typedef uint32_t CGImageByteOrderInfo;
+
+// Packed-pixel part of a `CGBitmapInfo` (`CF_ENUM(uint32_t, …)`, CGImage.h).
+typedef uint32_t CGImagePixelFormatInfo;
+
+// A bitmap's layout: alpha info (low 5 bits) | float flag | byte order
+// (`CF_OPTIONS(uint32_t, …)`, CGImage.h). The `…Host` byte orders are
+// endian-dependent macros in the Apple-path CGImage.h.
+typedef uint32_t CGBitmapInfo;
+
+// How colours outside the destination gamut are mapped
+// (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
+typedef int32_t CGColorRenderingIntent;
+
+// A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
+typedef int32_t CGColorSpaceModel;
+
+// CoreVideo's status code: `kCVReturnSuccess` or one of the negative
+// `kCVReturn…` errors.
+typedef int32_t CVReturn;
+
+// Whether an attachment is copied along when a buffer is derived from
+// another (`CF_ENUM(uint32_t, …)` in CVBuffer.h).
+typedef uint32_t CVAttachmentMode;
+
+// Option bits passed to CoreVideo calls (CVBase.h): 64-bit.
+typedef uint64_t CVOptionFlags;
+
+// Lock/unlock flags of `CVPixelBufferLockBaseAddress` (`CF_OPTIONS` over
+// `CVOptionFlags`).
+typedef CVOptionFlags CVPixelBufferLockFlags;
+
+// Flags of `CVPixelBufferPoolFlush` (`CF_OPTIONS` over `CVOptionFlags`).
+typedef CVOptionFlags CVPixelBufferPoolFlushFlags;
+
+typedef SInt32 OSStatus;
+
+// `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
+// = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
+typedef ssize_t vImage_Error;
+
+// Extra errors of the functions taking a `vImageCVImageFormatRef`
+// (vImage_CVUtilities.h): which piece of format information is missing.
+typedef ssize_t vImageCVImageFormatError;
+
+// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
+typedef uint32_t vImage_Flags;
+
 typedef signed char SInt8;
 
 typedef unsigned short UInt16;
@@ -137,8 +219,6 @@ typedef float Float32;
 
 typedef double Float64;
 
-typedef SInt32 OSStatus;
-
 typedef UInt32 OSType;
 
 typedef UInt32 FourCharCode;
@@ -147,6 +227,183 @@ typedef CFTypeRef CFPropertyListRef;
 
 // A mutable CFString (only produced by `CFStringCreateMutable`).
 typedef struct __CFString *CFMutableStringRef;
+
+// Any CoreVideo buffer (a CF type).
+typedef struct __CVBuffer *CVBufferRef;
+
+// A buffer holding an image; the same C type as `CVBufferRef`, as in Apple's
+// CVImageBuffer.h.
+typedef CVBufferRef CVImageBufferRef;
+
+// A buffer holding pixels in main memory; the same C type as
+// `CVImageBufferRef`, as in Apple's CVPixelBuffer.h.
+typedef CVImageBufferRef CVPixelBufferRef;
+
+// A recycling pool of pixel buffers (a CF type).
+typedef struct __CVPixelBufferPool *CVPixelBufferPoolRef;
+
+// Where one plane lives, as written at the base address of a planar buffer
+// created without a caller-supplied layout. Both fields are stored
+// big-endian there.
+typedef struct CVPlanarComponentInfo {
+  // Byte offset from the buffer's base address to the plane.
+  int32_t offset;
+  uint32_t rowBytes;
+} CVPlanarComponentInfo;
+
+// Descriptor of a planar buffer with any number of planes (the array is
+// declared with one element and extends past the struct, as in C).
+typedef struct CVPlanarPixelBufferInfo {
+  struct CVPlanarComponentInfo componentInfo[1];
+} CVPlanarPixelBufferInfo;
+
+// Descriptor of a three-plane Y'/Cb/Cr buffer (for example `y420`).
+typedef struct CVPlanarPixelBufferInfo_YCbCrPlanar {
+  struct CVPlanarComponentInfo componentInfoY;
+  struct CVPlanarComponentInfo componentInfoCb;
+  struct CVPlanarComponentInfo componentInfoCr;
+} CVPlanarPixelBufferInfo_YCbCrPlanar;
+
+// Descriptor of a two-plane Y'/CbCr buffer (for example `420v`).
+typedef struct CVPlanarPixelBufferInfo_YCbCrBiPlanar {
+  struct CVPlanarComponentInfo componentInfoY;
+  struct CVPlanarComponentInfo componentInfoCbCr;
+} CVPlanarPixelBufferInfo_YCbCrBiPlanar;
+
+// `void (*)(void *releaseRefCon, const void *baseAddress)`: called once when
+// a buffer made by `CVPixelBufferCreateWithBytes` no longer needs the
+// caller's memory.
+typedef void (*CVPixelBufferReleaseBytesCallback)(void *releaseRefCon, const void *baseAddress);
+
+// `void (*)(void *releaseRefCon, const void *dataPtr, size_t dataSize,
+// size_t numberOfPlanes, const void *planeAddresses[])`: the planar
+// counterpart, for `CVPixelBufferCreateWithPlanarBytes`.
+typedef void (*CVPixelBufferReleasePlanarBytesCallback)(void *releaseRefCon,
+                                                        const void *dataPtr,
+                                                        size_t dataSize,
+                                                        size_t numberOfPlanes,
+                                                        const void **planeAddresses);
+
+// `Boolean (*)(CVPixelBufferRef pixelBuffer, void *refCon)`: a pixel
+// format's own routine for filling the padding around the image.
+typedef Boolean (*CVFillExtendedPixelsCallBack)(CVPixelBufferRef pixelBuffer, void *refCon);
+
+// The bytes of a `kCVPixelFormatFillExtendedPixelsCallback` CFData value.
+typedef struct CVFillExtendedPixelsCallBackData {
+  CFIndex version;
+  CVFillExtendedPixelsCallBack fillCallBack;
+  void *refCon;
+} CVFillExtendedPixelsCallBackData;
+
+// Any VideoToolbox session, for the `VTSession…` property functions.
+typedef CFTypeRef VTSessionRef;
+
+// A session that copies/converts/scales one pixel buffer into another (a CF type).
+typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
+
+// A session that rotates/flips one pixel buffer into another (a CF type).
+typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
+
+// `double` on every 64-bit platform (`CGFLOAT_IS_DOUBLE`).
+typedef double CGFloat;
+
+// A point in a two-dimensional coordinate system.
+typedef struct CGPoint {
+  CGFloat x;
+  CGFloat y;
+} CGPoint;
+
+// A width and a height.
+typedef struct CGSize {
+  CGFloat width;
+  CGFloat height;
+} CGSize;
+
+// An origin plus a size (CoreVideo's clean rectangle, for example).
+typedef struct CGRect {
+  struct CGPoint origin;
+  struct CGSize size;
+} CGRect;
+
+// A colour space (a CF type).
+typedef struct CGColorSpace *CGColorSpaceRef;
+
+// A count of pixels (width, height): `unsigned long`.
+typedef unsigned long vImagePixelCount;
+
+typedef uint8_t Pixel_8;
+
+typedef float Pixel_F;
+
+typedef uint8_t Pixel_88[2];
+
+typedef uint8_t Pixel_8888[4];
+
+typedef float Pixel_FFFF[4];
+
+typedef uint16_t Pixel_16U;
+
+typedef int16_t Pixel_16S;
+
+// Signed fixed point, 4096 == 1.0.
+typedef int16_t Pixel_16Q12;
+
+typedef uint16_t Pixel_16U16U[2];
+
+typedef uint32_t Pixel_32U;
+
+typedef uint16_t Pixel_ARGB_16U[4];
+
+typedef int16_t Pixel_ARGB_16S[4];
+
+// IEEE binary16, handled as its raw bits.
+typedef uint16_t Pixel_16F;
+
+typedef uint16_t Pixel_16F16F[2];
+
+typedef uint16_t Pixel_ARGB_16F[4];
+
+// Opaque precomputed state for the geometry functions.
+typedef void *ResamplingFilter;
+
+// Opaque precomputed state for `vImageGamma`.
+typedef void *GammaFunction;
+
+// A prepared conversion between two image formats (a CF type).
+typedef struct vImageConverter *vImageConverterRef;
+
+// A description of a Core Video image format (a CF type).
+typedef struct vImageCVImageFormat *vImageCVImageFormatRef;
+
+// Read-only view of a `vImageCVImageFormatRef`.
+typedef const struct vImageCVImageFormat *vImageConstCVImageFormatRef;
+
+// A view onto a rectangle of pixels; it carries no format, which comes from
+// the function called.
+typedef struct vImage_Buffer {
+  // The top-left pixel.
+  void *data;
+  // Rows.
+  vImagePixelCount height;
+  // Visible pixels per row (excluding padding).
+  vImagePixelCount width;
+  // Byte distance from a pixel to the one below it.
+  size_t rowBytes;
+} vImage_Buffer;
+
+// A CoreGraphics-style description of an image format. NULL `colorSpace`
+// means sRGB; the struct owns neither `colorSpace` nor `decode`.
+typedef struct vImage_CGImageFormat {
+  uint32_t bitsPerComponent;
+  uint32_t bitsPerPixel;
+  CGColorSpaceRef colorSpace;
+  CGBitmapInfo bitmapInfo;
+  // Must be 0.
+  uint32_t version;
+  // Optional per-channel decode ranges; NULL = [0, 1].
+  const CGFloat *decode;
+  CGColorRenderingIntent renderingIntent;
+} vImage_CGImageFormat;
 
 #define kCFNumberSInt8Type 1
 
@@ -239,17 +496,318 @@ typedef struct __CFString *CFMutableStringRef;
 // `kCFNotFound`: returned by searches that found nothing.
 #define kCFNotFound (-1)
 
+#define kCGImageAlphaNone 0
+
+#define kCGImageAlphaPremultipliedLast 1
+
+#define kCGImageAlphaPremultipliedFirst 2
+
+#define kCGImageAlphaLast 3
+
+#define kCGImageAlphaFirst 4
+
+#define kCGImageAlphaNoneSkipLast 5
+
+#define kCGImageAlphaNoneSkipFirst 6
+
+#define kCGImageAlphaOnly 7
+
+#define kCGImageByteOrderMask 28672
+
+#define kCGImageByteOrderDefault 0
+
+#define kCGImageByteOrder16Little 4096
+
+#define kCGImageByteOrder32Little 8192
+
+#define kCGImageByteOrder16Big 12288
+
+#define kCGImageByteOrder32Big 16384
+
+#define kCGImagePixelFormatMask 983040
+
+#define kCGImagePixelFormatPacked 0
+
+#define kCGImagePixelFormatRGB555 65536
+
+#define kCGImagePixelFormatRGB565 131072
+
+#define kCGImagePixelFormatRGB101010 196608
+
+#define kCGImagePixelFormatRGBCIF10 262144
+
+#define kCGBitmapAlphaInfoMask 31
+
+#define kCGBitmapFloatInfoMask 3840
+
+#define kCGBitmapFloatComponents 256
+
+#define kCGBitmapByteOrderMask 28672
+
+#define kCGBitmapByteOrderDefault 0
+
+#define kCGBitmapByteOrder16Little 4096
+
+#define kCGBitmapByteOrder32Little 8192
+
+#define kCGBitmapByteOrder16Big 12288
+
+#define kCGBitmapByteOrder32Big 16384
+
+#define kCGRenderingIntentDefault 0
+
+#define kCGRenderingIntentAbsoluteColorimetric 1
+
+#define kCGRenderingIntentRelativeColorimetric 2
+
+#define kCGRenderingIntentPerceptual 3
+
+#define kCGRenderingIntentSaturation 4
+
+#define kCGColorSpaceModelUnknown (-1)
+
+#define kCGColorSpaceModelMonochrome 0
+
+#define kCGColorSpaceModelRGB 1
+
+#define kCGColorSpaceModelCMYK 2
+
+#define kCGColorSpaceModelLab 3
+
+#define kCGColorSpaceModelDeviceN 4
+
+#define kCGColorSpaceModelIndexed 5
+
+#define kCGColorSpaceModelPattern 6
+
+#define kCGColorSpaceModelXYZ 7
+
+#define kCVReturnSuccess 0
+
+// Start of CoreVideo's error range; same value as `kCVReturnError`.
+#define kCVReturnFirst (-6660)
+
+#define kCVReturnError (-6660)
+
+#define kCVReturnInvalidArgument (-6661)
+
+#define kCVReturnAllocationFailed (-6662)
+
+#define kCVReturnUnsupported (-6663)
+
+#define kCVReturnInvalidDisplay (-6670)
+
+#define kCVReturnDisplayLinkAlreadyRunning (-6671)
+
+#define kCVReturnDisplayLinkNotRunning (-6672)
+
+#define kCVReturnDisplayLinkCallbacksNotSet (-6673)
+
+#define kCVReturnInvalidPixelFormat (-6680)
+
+#define kCVReturnInvalidSize (-6681)
+
+#define kCVReturnInvalidPixelBufferAttributes (-6682)
+
+#define kCVReturnPixelBufferNotOpenGLCompatible (-6683)
+
+#define kCVReturnPixelBufferNotMetalCompatible (-6684)
+
+#define kCVReturnWouldExceedAllocationThreshold (-6689)
+
+#define kCVReturnPoolAllocationFailed (-6690)
+
+#define kCVReturnInvalidPoolAttributes (-6691)
+
+#define kCVReturnRetry (-6692)
+
+// End of CoreVideo's error range.
+#define kCVReturnLast (-6699)
+
+#define kCVAttachmentMode_ShouldNotPropagate 0
+
+#define kCVAttachmentMode_ShouldPropagate 1
+
+// Lock for reading only; the unlock must pass the same flag.
+#define kCVPixelBufferLock_ReadOnly 1
+
+// Free every unused buffer, whatever its age.
+#define kCVPixelBufferPoolFlushExcessBuffers 1
 
 
-// What `CFGetRetainCount` reports for an immortal object (Apple reports this
-// same large value for constant strings).
-#define IMMORTAL_RETAIN_COUNT 1152921504606846975
 
-// `kCFStringEncodingMacRoman` bytes 0x80..=0xFF.
-#define MAC_ROMAN_HIGH { 196, 197, 199, 201, 209, 214, 220, 225, 224, 226, 228, 227, 229, 231, 233, 232, 234, 235, 237, 236, 238, 239, 241, 243, 242, 244, 246, 245, 250, 249, 251, 252, 8224, 176, 162, 163, 167, 8226, 182, 223, 174, 169, 8482, 180, 168, 8800, 198, 216, 8734, 177, 8804, 8805, 165, 181, 8706, 8721, 8719, 960, 8747, 170, 186, 937, 230, 248, 191, 161, 172, 8730, 402, 8776, 8710, 171, 187, 8230, 160, 192, 195, 213, 338, 339, 8211, 8212, 8220, 8221, 8216, 8217, 247, 9674, 255, 376, 8260, 8364, 8249, 8250, 64257, 64258, 8225, 183, 8218, 8222, 8240, 194, 202, 193, 203, 200, 205, 206, 207, 204, 211, 212, 63743, 210, 218, 219, 217, 305, 710, 732, 175, 728, 729, 730, 184, 733, 731, 711, }
+#define kVTPropertyNotSupportedErr (-12900)
 
-// `kCFStringEncodingWindowsLatin1` (cp1252) bytes 0x80..=0xFF.
-#define WINDOWS_LATIN1_HIGH { 8364, 65533, 8218, 402, 8222, 8230, 8224, 8225, 710, 8240, 352, 8249, 338, 65533, 381, 65533, 65533, 8216, 8217, 8220, 8221, 8226, 8211, 8212, 732, 8482, 353, 8250, 339, 65533, 382, 376, 160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239, 240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255, }
+#define kVTPropertyReadOnlyErr (-12901)
+
+#define kVTParameterErr (-12902)
+
+#define kVTInvalidSessionErr (-12903)
+
+#define kVTAllocationFailedErr (-12904)
+
+#define kVTPixelTransferNotSupportedErr (-12905)
+
+#define kVTCouldNotFindVideoDecoderErr (-12906)
+
+#define kVTCouldNotCreateInstanceErr (-12907)
+
+#define kVTCouldNotFindVideoEncoderErr (-12908)
+
+#define kVTVideoDecoderBadDataErr (-12909)
+
+#define kVTVideoDecoderUnsupportedDataFormatErr (-12910)
+
+#define kVTVideoDecoderMalfunctionErr (-12911)
+
+#define kVTVideoEncoderMalfunctionErr (-12912)
+
+#define kVTVideoDecoderNotAvailableNowErr (-12913)
+
+// Deprecated spelling of `kVTPixelRotationNotSupportedErr` (same value).
+#define kVTImageRotationNotSupportedErr (-12914)
+
+#define kVTPixelRotationNotSupportedErr (-12914)
+
+#define kVTVideoEncoderNotAvailableNowErr (-12915)
+
+#define kVTFormatDescriptionChangeNotSupportedErr (-12916)
+
+#define kVTInsufficientSourceColorDataErr (-12917)
+
+#define kVTCouldNotCreateColorCorrectionDataErr (-12918)
+
+#define kVTColorSyncTransformConvertFailedErr (-12919)
+
+#define kVTVideoDecoderAuthorizationErr (-12210)
+
+#define kVTVideoEncoderAuthorizationErr (-12211)
+
+#define kVTColorCorrectionPixelTransferFailedErr (-12212)
+
+#define kVTMultiPassStorageIdentifierMismatchErr (-12213)
+
+#define kVTMultiPassStorageInvalidErr (-12214)
+
+#define kVTFrameSiloInvalidTimeStampErr (-12215)
+
+#define kVTFrameSiloInvalidTimeRangeErr (-12216)
+
+#define kVTCouldNotFindTemporalFilterErr (-12217)
+
+#define kVTPixelTransferNotPermittedErr (-12218)
+
+#define kVTColorCorrectionImageRotationFailedErr (-12219)
+
+#define kVTVideoDecoderRemovedErr (-17690)
+
+#define kVTSessionMalfunctionErr (-17691)
+
+#define kVTVideoDecoderNeedsRosettaErr (-17692)
+
+#define kVTVideoEncoderNeedsRosettaErr (-17693)
+
+#define kVTVideoDecoderReferenceMissingErr (-17694)
+
+#define kVTVideoDecoderCallbackMessagingErr (-17695)
+
+#define kVTVideoDecoderUnknownErr (-17696)
+
+#define kVTExtensionDisabledErr (-17697)
+
+#define kVTVideoEncoderMVHEVCVideoLayerIDsMismatchErr (-17698)
+
+#define kVTCouldNotOutputTaggedBufferGroupErr (-17699)
+
+#define kVTCouldNotFindExtensionErr (-19510)
+
+#define kVTExtensionConflictErr (-19511)
+
+// Added in the 26.0 SDKs; not in the stored headers, value from the
+// `dotnet/macios` `VTStatus` binding.
+#define kVTVideoEncoderAutoWhiteBalanceNotLockedErr (-19512)
+
+#define kvImageNoError 0
+
+#define kvImageRoiLargerThanInputBuffer (-21766)
+
+#define kvImageInvalidKernelSize (-21767)
+
+#define kvImageInvalidEdgeStyle (-21768)
+
+#define kvImageInvalidOffset_X (-21769)
+
+#define kvImageInvalidOffset_Y (-21770)
+
+#define kvImageMemoryAllocationError (-21771)
+
+#define kvImageNullPointerArgument (-21772)
+
+#define kvImageInvalidParameter (-21773)
+
+#define kvImageBufferSizeMismatch (-21774)
+
+#define kvImageUnknownFlagsBit (-21775)
+
+#define kvImageInternalError (-21776)
+
+#define kvImageInvalidRowBytes (-21777)
+
+#define kvImageInvalidImageFormat (-21778)
+
+#define kvImageColorSyncIsAbsent (-21779)
+
+#define kvImageOutOfPlaceOperationRequired (-21780)
+
+#define kvImageInvalidImageObject (-21781)
+
+#define kvImageInvalidCVImageFormat (-21782)
+
+#define kvImageUnsupportedConversion (-21783)
+
+#define kvImageCoreVideoIsAbsent (-21784)
+
+#define kvImageCVImageFormat_NoError 0
+
+#define kvImageCVImageFormat_ConversionMatrix (-21600)
+
+#define kvImageCVImageFormat_ChromaSiting (-21601)
+
+#define kvImageCVImageFormat_ColorSpace (-21602)
+
+#define kvImageCVImageFormat_VideoChannelDescription (-21603)
+
+#define kvImageCVImageFormat_AlphaIsOneHint (-21604)
+
+#define kvImageNoFlags 0
+
+#define kvImageLeaveAlphaUnchanged 1
+
+#define kvImageCopyInPlace 2
+
+#define kvImageBackgroundColorFill 4
+
+#define kvImageEdgeExtend 8
+
+#define kvImageDoNotTile 16
+
+#define kvImageHighQualityResampling 32
+
+#define kvImageTruncateKernel 64
+
+#define kvImageGetTempBufferSize 128
+
+#define kvImagePrintDiagnosticsToConsole 256
+
+#define kvImageNoAllocate 512
+
+#define kvImageHDRContent 1024
+
+#define kvImageDoNotClamp 2048
+
+// macOS 13 / iOS 16. Apple's documentation gives no number; 0x1000 is the
+// value third-party bindings of the newer SDK headers use.
+#define kvImageUseFP16Accumulator 4096
 
 #ifdef __cplusplus
 extern "C" {

@@ -15,5 +15,8 @@ pub mod panic;
 #[macro_use]
 pub mod handle;
 pub mod core_foundation;
+pub mod core_graphics;
 pub mod core_video;
 pub mod runtime;
+pub mod video_toolbox;
+pub mod vimage;

@@ -1,5 +1,7 @@
-/* pixelport: <Accelerate/Accelerate.h>. Placeholder until its framework lands. */
+/* pixelport: <Accelerate/Accelerate.h> — vImage only (no vecLib/vDSP/BLAS). */
 #ifndef PIXELPORT_ACCELERATE_H
 #define PIXELPORT_ACCELERATE_H
-#include "../CoreFoundation/CFBase.h"
-#endif
+
+#include "../vImage/vImage.h"
+
+#endif /* PIXELPORT_ACCELERATE_H */

@@ -1,5 +1,13 @@
-/* pixelport: <CoreGraphics/CoreGraphics.h>. Placeholder until its framework lands. */
+/*
+ * pixelport: <CoreGraphics/CoreGraphics.h> — the CoreGraphics subset CoreVideo
+ * and vImage need: geometry, colour spaces and bitmap-layout constants.
+ */
 #ifndef PIXELPORT_COREGRAPHICS_H
 #define PIXELPORT_COREGRAPHICS_H
-#include "../CoreFoundation/CFBase.h"
-#endif
+
+#include "CGBase.h"
+#include "CGGeometry.h"
+#include "CGColorSpace.h"
+#include "CGImage.h"
+
+#endif /* PIXELPORT_COREGRAPHICS_H */

@@ -172,6 +172,9 @@ impl_cf_ref!(
     CFDataRef => *const __CFData,
     CFMutableDataRef => *mut __CFData,
 );
+// The other frameworks' reference newtypes (CVPixelBufferRef, CGColorSpaceRef
+// …) implement `CfRef` the same way.
+pub(crate) use impl_cf_ref;
 
 /// `kCFNotFound`: returned by searches that found nothing.
 pub const kCFNotFound: CFIndex = -1;

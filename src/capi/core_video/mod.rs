@@ -1,3 +1,6 @@
-//! CoreVideo (corevideo.md): pixel buffers, pools, attachments, formats.
+//! CoreVideo (corevideo.md): CVBuffer, CVImageBuffer, CVPixelBuffer,
+//! CVPixelBufferPool and CVPixelFormatDescription. Symbols keep Apple's exact
+//! names (no `pixelport_` prefix).
 
 pub mod keys;
+pub mod types;

@@ -13,7 +13,7 @@ const IMMORTAL: usize = 1 << 62;
 
 /// What `CFGetRetainCount` reports for an immortal object (Apple reports this
 /// same large value for constant strings).
-pub const IMMORTAL_RETAIN_COUNT: CFIndex = 0x0FFF_FFFF_FFFF_FFFF;
+pub(crate) const IMMORTAL_RETAIN_COUNT: CFIndex = 0x0FFF_FFFF_FFFF_FFFF;
 
 /// The common prefix of every object we allocate.
 #[repr(C)]

@@ -1,0 +1,8 @@
+/* pixelport: <CoreVideo/CVBuffer.h>. CVBufferRef and CVAttachmentMode are generated into pixelport.h. */
+#ifndef PIXELPORT_CVBUFFER_H
+#define PIXELPORT_CVBUFFER_H
+
+#include "CVBase.h"
+#include "CVReturn.h"
+
+#endif /* PIXELPORT_CVBUFFER_H */

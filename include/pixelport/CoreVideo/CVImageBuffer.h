@@ -1,0 +1,13 @@
+/*
+ * pixelport: <CoreVideo/CVImageBuffer.h>. CVImageBufferRef is generated into
+ * pixelport.h; CGRect, CGSize and CGColorSpaceRef come with CoreGraphics, as
+ * on Apple platforms.
+ */
+#ifndef PIXELPORT_CVIMAGEBUFFER_H
+#define PIXELPORT_CVIMAGEBUFFER_H
+
+#include "CVBuffer.h"
+#include "../CoreGraphics/CGGeometry.h"
+#include "../CoreGraphics/CGColorSpace.h"
+
+#endif /* PIXELPORT_CVIMAGEBUFFER_H */
