@@ -1338,6 +1338,114 @@ extern const CFStringRef kCVPixelFormatOpenGLESCompatibility;
 // `"FillExtendedPixelsCallback"`.
 extern const CFStringRef kCVPixelFormatFillExtendedPixelsCallback;
 
+// `"ScalingMode"`.
+extern const CFStringRef kVTPixelTransferPropertyKey_ScalingMode;
+
+// `"DestinationCleanAperture"`.
+extern const CFStringRef kVTPixelTransferPropertyKey_DestinationCleanAperture;
+
+// `"DestinationPixelAspectRatio"`.
+extern const CFStringRef kVTPixelTransferPropertyKey_DestinationPixelAspectRatio;
+
+// `"DownsamplingMode"`.
+extern const CFStringRef kVTPixelTransferPropertyKey_DownsamplingMode;
+
+// `"DestinationColorPrimaries"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_DestinationColorPrimaries;
+
+// `"DestinationTransferFunction"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_DestinationTransferFunction;
+
+// `"DestinationICCProfile"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_DestinationICCProfile;
+
+// `"DestinationYCbCrMatrix"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_DestinationYCbCrMatrix;
+
+// `"RealTime"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_RealTime;
+
+// `"EnableHardwareAcceleratedTransfer"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_EnableHardwareAcceleratedTransfer;
+
+// `"EnableHighSpeedTransfer"` (string unverified: best guess).
+extern const CFStringRef kVTPixelTransferPropertyKey_EnableHighSpeedTransfer;
+
+// `"Normal"`.
+extern const CFStringRef kVTScalingMode_Normal;
+
+// `"CropSourceToCleanAperture"`.
+extern const CFStringRef kVTScalingMode_CropSourceToCleanAperture;
+
+// `"Letterbox"`.
+extern const CFStringRef kVTScalingMode_Letterbox;
+
+// `"Trim"`.
+extern const CFStringRef kVTScalingMode_Trim;
+
+// `"Decimate"` (string unverified: best guess).
+extern const CFStringRef kVTDownsamplingMode_Decimate;
+
+// `"Average"` (string unverified: best guess).
+extern const CFStringRef kVTDownsamplingMode_Average;
+
+// `"Rotation"` (string unverified: best guess).
+extern const CFStringRef kVTPixelRotationPropertyKey_Rotation;
+
+// `"FlipHorizontalOrientation"` (string unverified: best guess).
+extern const CFStringRef kVTPixelRotationPropertyKey_FlipHorizontalOrientation;
+
+// `"FlipVerticalOrientation"` (string unverified: best guess).
+extern const CFStringRef kVTPixelRotationPropertyKey_FlipVerticalOrientation;
+
+// `"0"` (string unverified: best guess).
+extern const CFStringRef kVTRotation_0;
+
+// `"CW90"` (string unverified: best guess).
+extern const CFStringRef kVTRotation_CW90;
+
+// `"180"` (string unverified: best guess).
+extern const CFStringRef kVTRotation_180;
+
+// `"CCW90"` (string unverified: best guess).
+extern const CFStringRef kVTRotation_CCW90;
+
+// `"PropertyType"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyTypeKey;
+
+// `"Enumeration"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyType_Enumeration;
+
+// `"Boolean"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyType_Boolean;
+
+// `"Number"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyType_Number;
+
+// `"ReadWriteStatus"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyReadWriteStatusKey;
+
+// `"ReadOnly"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyReadWriteStatus_ReadOnly;
+
+// `"ReadWrite"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyReadWriteStatus_ReadWrite;
+
+// `"ShouldBeSerialized"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyShouldBeSerializedKey;
+
+// `"SupportedValueMinimum"` (string unverified: best guess).
+extern const CFStringRef kVTPropertySupportedValueMinimumKey;
+
+// `"SupportedValueMaximum"` (string unverified: best guess).
+extern const CFStringRef kVTPropertySupportedValueMaximumKey;
+
+// `"SupportedValueList"` (string unverified: best guess).
+extern const CFStringRef kVTPropertySupportedValueListKey;
+
+// `"Documentation"` (string unverified: best guess).
+extern const CFStringRef kVTPropertyDocumentationKey;
+
 // The type ID of CFAllocator.
 CFTypeID pixelport_CFAllocatorGetTypeID(void);
 
