@@ -15,4 +15,5 @@ pub mod panic;
 #[macro_use]
 pub mod handle;
 pub mod core_foundation;
+pub mod core_video;
 pub mod runtime;
