@@ -29,6 +29,12 @@
 
 #define kCVVersatileBayer_BayerPattern_BGGR 3
 
+// Row alignment without a `kCVPixelBufferBytesPerRowAlignmentKey` attribute.
+#define DEFAULT_ROW_ALIGNMENT 64
+
+// Plane alignment without a `kCVPixelBufferPlaneAlignmentKey` attribute.
+#define DEFAULT_PLANE_ALIGNMENT 64
+
 // Opaque CGColorSpace storage.
 typedef struct CGColorSpace CGColorSpace;
 
@@ -174,6 +180,8 @@ typedef int32_t CGColorRenderingIntent;
 // A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorSpaceModel;
 
+typedef UInt32 OSType;
+
 // CoreVideo's status code: `kCVReturnSuccess` or one of the negative
 // `kCVReturn…` errors.
 typedef int32_t CVReturn;
@@ -218,8 +226,6 @@ typedef int64_t SInt64;
 typedef float Float32;
 
 typedef double Float64;
-
-typedef UInt32 OSType;
 
 typedef UInt32 FourCharCode;
 
@@ -581,6 +587,303 @@ typedef struct vImage_CGImageFormat {
 #define kCGColorSpaceModelPattern 6
 
 #define kCGColorSpaceModelXYZ 7
+
+// 0x00000001: palette index, 8 px per byte.
+#define kCVPixelFormatType_1Monochrome 1
+
+// 0x00000002: palette index, 4 px per byte.
+#define kCVPixelFormatType_2Indexed 2
+
+// 0x00000004: palette index, 2 px per byte.
+#define kCVPixelFormatType_4Indexed 4
+
+// 0x00000008: palette index, 1 byte/px.
+#define kCVPixelFormatType_8Indexed 8
+
+// 0x00000021: gray index, 0 = white.
+#define kCVPixelFormatType_1IndexedGray_WhiteIsZero 33
+
+// 0x00000022: gray index, 0 = white.
+#define kCVPixelFormatType_2IndexedGray_WhiteIsZero 34
+
+// 0x00000024: gray index, 0 = white.
+#define kCVPixelFormatType_4IndexedGray_WhiteIsZero 36
+
+// 0x00000028: gray index, 0 = white.
+#define kCVPixelFormatType_8IndexedGray_WhiteIsZero 40
+
+// 0x00000010: 16-bit word: x(1) R(5) G(5) B(5), top bit unused; range: full.
+#define kCVPixelFormatType_16BE555 16
+
+// 'L555' (0x4C353535): same bit layout as 16BE555; range: full.
+#define kCVPixelFormatType_16LE555 1278555445
+
+// '5551' (0x35353531): 16-bit little-endian word, RGB 5-5-5 plus 1-bit alpha; range: full.
+#define kCVPixelFormatType_16LE5551 892679473
+
+// 'B565' (0x42353635): 16-bit word: R(5) G(6) B(5); range: full.
+#define kCVPixelFormatType_16BE565 1110783541
+
+// 'L565' (0x4C353635): 16-bit word: R(5) G(6) B(5); range: full.
+#define kCVPixelFormatType_16LE565 1278555701
+
+// 0x00000018: bytes R,G,B; range: full.
+#define kCVPixelFormatType_24RGB 24
+
+// '24BG' (0x32344247): bytes B,G,R; range: full.
+#define kCVPixelFormatType_24BGR 842285639
+
+// 0x00000020: bytes A,R,G,B; range: full.
+#define kCVPixelFormatType_32ARGB 32
+
+// 'BGRA' (0x42475241): bytes B,G,R,A; range: full.
+#define kCVPixelFormatType_32BGRA 1111970369
+
+// 'ABGR' (0x41424752): bytes A,B,G,R; range: full.
+#define kCVPixelFormatType_32ABGR 1094862674
+
+// 'RGBA' (0x52474241): bytes R,G,B,A; range: full.
+#define kCVPixelFormatType_32RGBA 1380401729
+
+// 'b64a' (0x62363461): A,R,G,B 16-bit samples; range: full.
+#define kCVPixelFormatType_64ARGB 1647719521
+
+// 'l64r' (0x6C363472): R,G,B,A 16-bit samples; range: full (0-65535).
+#define kCVPixelFormatType_64RGBALE 1815491698
+
+// 'b48r' (0x62343872): R,G,B 16-bit samples; range: full.
+#define kCVPixelFormatType_48RGB 1647589490
+
+// 'b32a' (0x62333261): alpha, gray as big-endian 16-bit samples; range: full, black = 0.
+#define kCVPixelFormatType_32AlphaGray 1647522401
+
+// 'b16g' (0x62313667): gray 16-bit sample; range: full, black = 0.
+#define kCVPixelFormatType_16Gray 1647392359
+
+// 'R10k' (0x5231306B): 32-bit word: R(10) G(10) B(10) then 2 unused bits at the least-significant end; range: full.
+#define kCVPixelFormatType_30RGB 1378955371
+
+// 'r210' (0x72323130): 32-bit word: 2 unused bits at the most-significant end, then R(10) G(10) B(10); range: video (64-940).
+#define kCVPixelFormatType_30RGB_r210 1915892016
+
+// '2vuy' (0x32767579): bytes Cb,Y0,Cr,Y1 per 2 px (UYVY); range: video.
+#define kCVPixelFormatType_422YpCbCr8 846624121
+
+// 'v408' (0x76343038): bytes Cb,Y,Cr,A; range: video.
+#define kCVPixelFormatType_4444YpCbCrA8 1983131704
+
+// 'r408' (0x72343038): bytes A,Y,Cb,Cr; range: "rendering" form: full-range alpha, zero-biased Y'CbCr.
+#define kCVPixelFormatType_4444YpCbCrA8R 1916022840
+
+// 'y408' (0x79343038): bytes A,Y,Cb,Cr; range: video Y'CbCr, full-range alpha.
+#define kCVPixelFormatType_4444AYpCbCr8 2033463352
+
+// 'y416' (0x79343136): A,Y,Cb,Cr 16-bit samples; range: video Y'CbCr, full-range alpha.
+#define kCVPixelFormatType_4444AYpCbCr16 2033463606
+
+// 'r4fl' (0x7234666C): A,Y,Cb,Cr 32-bit IEEE float.
+#define kCVPixelFormatType_4444AYpCbCrFloat 1916036716
+
+// 'v308' (0x76333038): bytes Cr,Y,Cb; range: video.
+#define kCVPixelFormatType_444YpCbCr8 1983066168
+
+// 'v216' (0x76323136): Cb,Y0,Cr,Y1 as 16-bit samples (carries 10/12/14/16-bit content); range: video.
+#define kCVPixelFormatType_422YpCbCr16 1983000886
+
+// 'v210' (0x76323130): 6 px packed in 4 little-endian 32-bit words (16 bytes), 3x10-bit per word + 2 pad bits; range: video.
+#define kCVPixelFormatType_422YpCbCr10 1983000880
+
+// 'v410' (0x76343130): one little-endian 32-bit word per px: Cb bits 2-11, Y bits 12-21, Cr bits 22-31, bits 0-1 unused (TN2162); range: video.
+#define kCVPixelFormatType_444YpCbCr10 1983131952
+
+// 'y420' (0x79343230): Y plane, Cb plane, Cr plane (I420 order); range: video.
+#define kCVPixelFormatType_420YpCbCr8Planar 2033463856
+
+// 'f420' (0x66343230): Y, Cb, Cr planes; range: full.
+#define kCVPixelFormatType_420YpCbCr8PlanarFullRange 1714696752
+
+// 'a2vy' (0x61327679): plane0 = 2vuy (Cb,Y0,Cr,Y1); plane1 = alpha byte per px; range: video Y'CbCr, alpha 0-255.
+#define kCVPixelFormatType_422YpCbCr_4A_8BiPlanar 1630697081
+
+// '420v' (0x34323076): plane0 Y; plane1 interleaved Cb,Cr pairs (NV12); range: video (Y 16-235, C 16-240).
+#define kCVPixelFormatType_420YpCbCr8BiPlanarVideoRange 875704438
+
+// '420f' (0x34323066): plane0 Y; plane1 Cb,Cr pairs (NV12); range: full (Y 0-255, C 1-255).
+#define kCVPixelFormatType_420YpCbCr8BiPlanarFullRange 875704422
+
+// '422v' (0x34323276): plane0 Y; plane1 Cb,Cr pairs (NV16); range: video (Y 16-235, C 16-240).
+#define kCVPixelFormatType_422YpCbCr8BiPlanarVideoRange 875704950
+
+// '422f' (0x34323266): plane0 Y; plane1 Cb,Cr pairs (NV16); range: full (Y 0-255, C 1-255).
+#define kCVPixelFormatType_422YpCbCr8BiPlanarFullRange 875704934
+
+// '444v' (0x34343476): plane0 Y; plane1 Cb,Cr pairs (NV24); range: video (Y 16-235, C 16-240).
+#define kCVPixelFormatType_444YpCbCr8BiPlanarVideoRange 875836534
+
+// '444f' (0x34343466): plane0 Y; plane1 Cb,Cr pairs (NV24); range: full (Y 0-255, C 1-255).
+#define kCVPixelFormatType_444YpCbCr8BiPlanarFullRange 875836518
+
+// 'yuvs' (0x79757673): bytes Y0,Cb,Y1,Cr (YUY2); range: video.
+#define kCVPixelFormatType_422YpCbCr8_yuvs 2037741171
+
+// 'yuvf' (0x79757666): bytes Y0,Cb,Y1,Cr (YUY2); range: full.
+#define kCVPixelFormatType_422YpCbCr8FullRange 2037741158
+
+// 'L008' (0x4C303038): one 8-bit component; range: black = 0.
+#define kCVPixelFormatType_OneComponent8 1278226488
+
+// '2C08' (0x32433038): two 8-bit components; range: black = 0.
+#define kCVPixelFormatType_TwoComponent8 843264056
+
+// 'w30r' (0x77333072): 32-bit word RGB 10:10:10, 2 most-significant bits ignored; range: extended (XR): 384-895 maps to 0.0-1.0.
+#define kCVPixelFormatType_30RGBLEPackedWideGamut 1999843442
+
+// 'l10r' (0x6C313072): 32-bit word A(2) R(10) G(10) B(10); range: full.
+#define kCVPixelFormatType_ARGB2101010LEPacked 1815162994
+
+// 'w40a' (0x77343061): A,R,G,B each a 16-bit LE word holding 10 bits in its MSBs; range: extended (384-895, incl. alpha).
+#define kCVPixelFormatType_40ARGBLEWideGamut 1999908961
+
+// 'w40m' (0x7734306D): as w40a, colour premultiplied by alpha; range: extended (384-895).
+#define kCVPixelFormatType_40ARGBLEWideGamutPremultiplied 1999908973
+
+// 'L010' (0x4C303130): 16-bit LE container, value in the 10 MSBs; range: black = 0.
+#define kCVPixelFormatType_OneComponent10 1278226736
+
+// 'L012' (0x4C303132): 16-bit LE container, value in the 12 MSBs; range: black = 0.
+#define kCVPixelFormatType_OneComponent12 1278226738
+
+// 'L016' (0x4C303136): one 16-bit LE component; range: black = 0.
+#define kCVPixelFormatType_OneComponent16 1278226742
+
+// '2C16' (0x32433136): two 16-bit LE components; range: black = 0.
+#define kCVPixelFormatType_TwoComponent16 843264310
+
+// 'L00h' (0x4C303068): one IEEE half float.
+#define kCVPixelFormatType_OneComponent16Half 1278226536
+
+// 'L00f' (0x4C303066): one IEEE float.
+#define kCVPixelFormatType_OneComponent32Float 1278226534
+
+// '2C0h' (0x32433068): two IEEE half floats.
+#define kCVPixelFormatType_TwoComponent16Half 843264104
+
+// '2C0f' (0x32433066): two IEEE floats.
+#define kCVPixelFormatType_TwoComponent32Float 843264102
+
+// 'RGhA' (0x52476841): R,G,B,A IEEE half floats.
+#define kCVPixelFormatType_64RGBAHalf 1380411457
+
+// 'RGfA' (0x52476641): R,G,B,A IEEE floats.
+#define kCVPixelFormatType_128RGBAFloat 1380410945
+
+// 'grb4' (0x67726234): Bayer mosaic, rows G R G R / B G B G; range: sensor.
+#define kCVPixelFormatType_14Bayer_GRBG 1735549492
+
+// 'rgg4' (0x72676734): Bayer mosaic, rows R G R G / G B G B; range: sensor.
+#define kCVPixelFormatType_14Bayer_RGGB 1919379252
+
+// 'bgg4' (0x62676734): Bayer mosaic, rows B G B G / G R G R; range: sensor.
+#define kCVPixelFormatType_14Bayer_BGGR 1650943796
+
+// 'gbr4' (0x67627234): Bayer mosaic, rows G B G B / R G R G; range: sensor.
+#define kCVPixelFormatType_14Bayer_GBRG 1734505012
+
+// 'hdis' (0x68646973): half float disparity, unit 1/m.
+#define kCVPixelFormatType_DisparityFloat16 1751411059
+
+// 'fdis' (0x66646973): float disparity, unit 1/m.
+#define kCVPixelFormatType_DisparityFloat32 1717856627
+
+// 'hdep' (0x68646570): half float depth in metres.
+#define kCVPixelFormatType_DepthFloat16 1751410032
+
+// 'fdep' (0x66646570): float depth in metres.
+#define kCVPixelFormatType_DepthFloat32 1717855600
+
+// 'x420' (0x78343230): plane0 Y; plane1 Cb,Cr pairs; each sample 10 bits in the MSBs of a 16-bit LE word (P010-like); range: video (Y 64-940, C 64-960).
+#define kCVPixelFormatType_420YpCbCr10BiPlanarVideoRange 2016686640
+
+// 'x422' (0x78343232): as x420 (P210-like); range: video (Y 64-940, C 64-960).
+#define kCVPixelFormatType_422YpCbCr10BiPlanarVideoRange 2016686642
+
+// 'x444' (0x78343434): as x420 (P410-like); range: video (Y 64-940, C 64-960).
+#define kCVPixelFormatType_444YpCbCr10BiPlanarVideoRange 2016687156
+
+// 'xf20' (0x78663230): as x420; range: full (0-1023).
+#define kCVPixelFormatType_420YpCbCr10BiPlanarFullRange 2019963440
+
+// 'xf22' (0x78663232): as x422; range: full (0-1023).
+#define kCVPixelFormatType_422YpCbCr10BiPlanarFullRange 2019963442
+
+// 'xf44' (0x78663434): as x444; range: full (0-1023).
+#define kCVPixelFormatType_444YpCbCr10BiPlanarFullRange 2019963956
+
+// 'v0a8' (0x76306138): planes 0-1 as 420v; plane2 alpha byte per px; range: video Y'CbCr, full-range alpha.
+#define kCVPixelFormatType_420YpCbCr8VideoRange_8A_TriPlanar 1982882104
+
+// 'bp16' (0x62703136): Bayer sensels from full-size ProRes RAW decode; pattern via attachment; range: sensor.
+#define kCVPixelFormatType_16VersatileBayer 1651519798
+
+// 'btp2' (0x62747032): 12-bit Bayer sensels packed 8 per 12-byte block; range: sensor.
+#define kCVPixelFormatType_96VersatileBayerPacked12 1651798066
+
+// 'bp64' (0x62703634): R,G,B,A 16-bit sensel values from downscaled ProRes RAW; components may not be co-sited; range: sensor.
+#define kCVPixelFormatType_64RGBA_DownscaledProResRAW 1651521076
+
+// 'sv22' (0x73763232): plane0 Y; plane1 Cb,Cr pairs; 16-bit little-endian samples; range: video (Y 4096-60160, C 4096-61440).
+#define kCVPixelFormatType_422YpCbCr16BiPlanarVideoRange 1937125938
+
+// 'sv44' (0x73763434): plane0 Y; plane1 Cb,Cr pairs; 16-bit little-endian samples; range: video (Y 4096-60160, C 4096-61440).
+#define kCVPixelFormatType_444YpCbCr16BiPlanarVideoRange 1937126452
+
+// 's4as' (0x73346173): plane0 Y, plane1 Cb,Cr pairs, plane2 alpha; 16-bit little-endian samples; range: video Y'CbCr, alpha 0-65535.
+#define kCVPixelFormatType_444YpCbCr16VideoRange_16A_TriPlanar 1932812659
+
+// 'b3a8' (0x62336138): plane0 32-bit LE 10:10:10 RGB word as in w30r; plane1 8-bit alpha; range: extended (XR) like w30r.
+#define kCVPixelFormatType_30RGBLE_8A_BiPlanar 1647534392
+
+// '&BGA' (0x26424741): lossless-compressed BGRA; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_32BGRA 641877825
+
+// '&RhA' (0x26526841): lossless-compressed RGhA; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_64RGBAHalf 642934849
+
+// '&8v0' (0x26387630): lossless-compressed 420v; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_420YpCbCr8BiPlanarVideoRange 641234480
+
+// '&8f0' (0x26386630): lossless-compressed 420f; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_420YpCbCr8BiPlanarFullRange 641230384
+
+// '&xv0' (0x26787630): lossless-compressed x420, packed without padding bits; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_420YpCbCr10PackedBiPlanarVideoRange 645428784
+
+// '&xv2' (0x26787632): lossless-compressed x422, packed; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_422YpCbCr10PackedBiPlanarVideoRange 645428786
+
+// '&xf0' (0x26786630): lossless-compressed xf20, packed; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_420YpCbCr10PackedBiPlanarFullRange 645424688
+
+// '&b38' (0x26623338): lossless-compressed b3a8; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_30RGBLE_8A_BiPlanar 643969848
+
+// '&w3r' (0x26773372): lossless-compressed w30r; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossless_30RGBLEPackedWideGamut 645346162
+
+// '-BGA' (0x2D424741): lossy-compressed BGRA; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossy_32BGRA 759318337
+
+// '-8v0' (0x2D387630): lossy-compressed 420v; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossy_420YpCbCr8BiPlanarVideoRange 758674992
+
+// '-8f0' (0x2D386630): lossy-compressed 420f; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossy_420YpCbCr8BiPlanarFullRange 758670896
+
+// '-xv0' (0x2D787630): lossy-compressed x420, packed; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossy_420YpCbCr10PackedBiPlanarVideoRange 762869296
+
+// '-xv2' (0x2D787632): lossy-compressed x422, packed; device-specific, never created by pixelport.
+#define kCVPixelFormatType_Lossy_422YpCbCr10PackedBiPlanarVideoRange 762869298
 
 #define kCVReturnSuccess 0
 

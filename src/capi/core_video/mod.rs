@@ -3,4 +3,5 @@
 //! names (no `pixelport_` prefix).
 
 pub mod keys;
+pub mod pixel_format_type;
 pub mod types;
