@@ -22,7 +22,15 @@ struct Env {
     out_dir: PathBuf,
 }
 
-fn setup() -> Env {
+/// Prepares the library copy once per test binary: the tests run in
+/// parallel threads, and two of them replacing the same symlink would race
+/// (`symlink` fails with EEXIST when the other thread recreated it first).
+fn setup() -> &'static Env {
+    static ENV: std::sync::OnceLock<Env> = std::sync::OnceLock::new();
+    ENV.get_or_init(prepare)
+}
+
+fn prepare() -> Env {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     // The test binary is target/<profile>/deps/capi-<hash>.
     let exe = std::env::current_exe().unwrap();
@@ -228,7 +236,7 @@ fn build_and_run(env: &Env, compiler: &Compiler, src: &Path) -> Result<(), Strin
 fn c_programs_pass() {
     let env = setup();
     let compilers = compilers();
-    let programs = programs(&env);
+    let programs = programs(env);
     assert!(!programs.is_empty(), "no C programs in capi-tests/");
     let (mut passed, mut failures) = (0usize, Vec::new());
     for compiler in &compilers {
@@ -238,7 +246,7 @@ fn c_programs_pass() {
                 src.file_name().unwrap().to_string_lossy(),
                 compiler.label
             );
-            match build_and_run(&env, compiler, src) {
+            match build_and_run(env, compiler, src) {
                 Ok(()) => {
                     passed += 1;
                     println!("ok   {label}");
