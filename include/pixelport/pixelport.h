@@ -20,11 +20,18 @@
 #define PIXELPORT_VERSION_PATCH 0
 
 
+// The smallest allocation made for a byte store, so that even an empty
+// store has a real (non-dangling) address to hand out.
+#define MIN_ALLOCATION 16
+
 // Opaque CFAllocator storage.
 typedef struct __CFAllocator __CFAllocator;
 
 // Opaque CFBoolean storage.
 typedef struct __CFBoolean __CFBoolean;
+
+// Opaque CFData storage.
+typedef struct __CFData __CFData;
 
 // Opaque CFNull storage.
 typedef struct __CFNull __CFNull;
@@ -100,6 +107,14 @@ typedef struct CFRange {
 // `kCFBooleanTrue` or `kCFBooleanFalse`.
 typedef const struct __CFBoolean *CFBooleanRef;
 
+// Immutable bytes.
+typedef const struct __CFData *CFDataRef;
+
+typedef unsigned char UInt8;
+
+// Mutable bytes.
+typedef struct __CFData *CFMutableDataRef;
+
 // A CFNumber.
 typedef const struct __CFNumber *CFNumberRef;
 
@@ -111,8 +126,6 @@ typedef CFIndex CFComparisonResult;
 typedef unsigned int UInt32;
 
 typedef UInt32 CFStringEncoding;
-
-typedef unsigned char UInt8;
 
 typedef unsigned short UniChar;
 
@@ -435,6 +448,161 @@ CFTypeID pixelport_CFBooleanGetTypeID(void);
 // # Safety
 // `boolean` must be NULL or a live object.
 Boolean pixelport_CFBooleanGetValue(CFBooleanRef boolean);
+
+// The type ID of CFData and CFMutableData.
+CFTypeID pixelport_CFDataGetTypeID(void);
+
+// Creates a (+1) immutable data holding a copy of `length` bytes.
+// NULL when `length` is negative, `bytes` is NULL with a non-zero length,
+// or the memory cannot be allocated.
+//
+// # Safety
+// `bytes` must be NULL or readable for `length` bytes.
+CFDataRef pixelport_CFDataCreate(CFAllocatorRef allocator, const UInt8 *bytes, CFIndex length);
+
+// Creates a (+1) immutable data that uses `bytes` in place. When the data
+// is destroyed, `bytes` is freed exactly once with `bytesDeallocator`:
+// `kCFAllocatorNull` never frees, NULL (`kCFAllocatorDefault`) means the
+// calling thread's default allocator at the time of this call (`free` unless
+// changed), and a `CFAllocatorCreate` allocator's deallocate callback is
+// called. The deallocator is retained while the data lives. The bytes must
+// stay valid and unchanged until then; `CFDataGetBytePtr` returns `bytes`.
+//
+// NULL (and `bytes` is not freed, the caller keeps it) when `length` is
+// negative, `bytes` is NULL with a non-zero length, or `bytesDeallocator` is
+// not an allocator.
+//
+// # Safety
+// `bytes` must be NULL or readable for `length` bytes that
+// `bytesDeallocator` may free.
+CFDataRef pixelport_CFDataCreateWithBytesNoCopy(CFAllocatorRef allocator,
+                                                const UInt8 *bytes,
+                                                CFIndex length,
+                                                CFAllocatorRef bytesDeallocator);
+
+// An immutable (+1) copy of `theData`. An immutable data that owns its
+// bytes is retained and returned itself (it can never change); mutable and
+// no-copy data are copied, so the copy outlives the caller's buffer. NULL
+// for NULL, a non-data object or an allocation failure.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+CFDataRef pixelport_CFDataCreateCopy(CFAllocatorRef allocator, CFDataRef theData);
+
+// Creates an empty (+1) mutable data. `capacity` 0 means it may grow
+// without limit; a positive `capacity` is the most bytes it will ever hold
+// (Apple's meaning), and those bytes are reserved now, so the byte pointer
+// of such a data never changes. NULL for a negative capacity or when the
+// memory cannot be allocated.
+//
+// Deviation: edits that would exceed a fixed capacity are ignored (Apple
+// asserts).
+//
+// # Safety
+// None beyond passing an allocator reference (it is not used).
+CFMutableDataRef pixelport_CFDataCreateMutable(CFAllocatorRef allocator, CFIndex capacity);
+
+// Creates a (+1) mutable copy of `theData`, with `capacity` as for
+// `CFDataCreateMutable`. NULL for NULL or a non-data `theData`, a negative
+// capacity, a positive capacity smaller than the data's length (Apple
+// asserts), or an allocation failure.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+CFMutableDataRef pixelport_CFDataCreateMutableCopy(CFAllocatorRef allocator,
+                                                   CFIndex capacity,
+                                                   CFDataRef theData);
+
+// The number of bytes; 0 for NULL or a non-data object.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+CFIndex pixelport_CFDataGetLength(CFDataRef theData);
+
+// The bytes (+0, not a copy). Valid until the data is released or, for a
+// mutable data, until its next mutation. Never NULL for a live data, even
+// an empty one, except a no-copy data created from NULL with length 0.
+// NULL for NULL or a non-data object.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+const UInt8 *pixelport_CFDataGetBytePtr(CFDataRef theData);
+
+// The bytes of a mutable data, writable (+0). Valid until the data's next
+// mutation or release; writes may cover `CFDataGetLength` bytes.
+//
+// Deviation: NULL for an immutable data (Apple asserts), as well as for
+// NULL or a non-data object.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+UInt8 *pixelport_CFDataGetMutableBytePtr(CFMutableDataRef theData);
+
+// Copies the bytes of `range` into `buffer` (which may overlap the data).
+//
+// Deviation: a range outside the data, or a NULL buffer, copies nothing
+// (Apple raises an exception or crashes).
+//
+// # Safety
+// `theData` must be NULL or a live object; `buffer` NULL or writable for
+// `range.length` bytes.
+void pixelport_CFDataGetBytes(CFDataRef theData, struct CFRange range, UInt8 *buffer);
+
+// Sets the length; new bytes are zero. A fixed-capacity data cannot grow
+// past its capacity.
+//
+// Deviation: ignored for an immutable data, a negative length, a length
+// beyond a fixed capacity, or when memory runs out (Apple asserts or
+// crashes).
+//
+// # Safety
+// `theData` must be NULL or a live object.
+void pixelport_CFDataSetLength(CFMutableDataRef theData, CFIndex length);
+
+// Adds `extraLength` zero bytes at the end.
+//
+// Deviation: ignored for an immutable data, a negative `extraLength`, a
+// result beyond a fixed capacity or `CFIndex`, or when memory runs out.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+void pixelport_CFDataIncreaseLength(CFMutableDataRef theData, CFIndex extraLength);
+
+// Appends `length` bytes (which may point into this same data).
+//
+// Deviation: ignored for an immutable data, a negative length, NULL bytes
+// with a non-zero length, a result beyond a fixed capacity, or when memory
+// runs out.
+//
+// # Safety
+// `theData` must be NULL or a live object; `bytes` NULL or readable for
+// `length` bytes.
+void pixelport_CFDataAppendBytes(CFMutableDataRef theData, const UInt8 *bytes, CFIndex length);
+
+// Replaces the bytes in `range` by `newLength` bytes from `newBytes` (which
+// may point into this same data); the data grows or shrinks as needed.
+//
+// Deviation: ignored for an immutable data, a range outside the data, a
+// negative `newLength`, NULL `newBytes` with a non-zero length, a result
+// beyond a fixed capacity, or when memory runs out (Apple raises or
+// asserts).
+//
+// # Safety
+// `theData` must be NULL or a live object; `newBytes` NULL or readable for
+// `newLength` bytes.
+void pixelport_CFDataReplaceBytes(CFMutableDataRef theData,
+                                  struct CFRange range,
+                                  const UInt8 *newBytes,
+                                  CFIndex newLength);
+
+// Removes the bytes in `range`, closing the gap.
+//
+// Deviation: ignored for an immutable data or a range outside the data
+// (Apple raises).
+//
+// # Safety
+// `theData` must be NULL or a live object.
+void pixelport_CFDataDeleteBytes(CFMutableDataRef theData, struct CFRange range);
 
 // The type ID of `kCFNull`.
 CFTypeID pixelport_CFNullGetTypeID(void);

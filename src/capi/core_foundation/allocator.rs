@@ -162,6 +162,26 @@ unsafe fn payload<'a>(allocator: CFAllocatorRef) -> Option<&'a CfAllocator> {
         .map(|o| &o.value)
 }
 
+/// The allocator a no-copy object will free its bytes with, retained for the
+/// object's lifetime. NULL means the calling thread's default allocator *at
+/// creation*, so data created on one thread and released on another frees
+/// with the allocator its creator chose (as CFData.c resolves it). `None`
+/// when `deallocator` is not an allocator.
+///
+/// # Safety
+/// `deallocator` must be NULL or a live object.
+pub unsafe fn retain_deallocator(deallocator: CFAllocatorRef) -> Option<Retained<CfAllocator>> {
+    // SAFETY: forwarded contract.
+    let object =
+        unsafe { crate::capi::handle::object::<CfAllocator>(effective(deallocator).as_type()) }?;
+    Some(Retained::retain(object))
+}
+
+/// The C reference for an allocator object (no ownership change).
+pub fn allocator_ref_of(object: &CfObject<CfAllocator>) -> CFAllocatorRef {
+    CFAllocatorRef::from_type(object.as_type_ref())
+}
+
 /// Frees `ptr` the way `deallocator` says (no-copy APIs hand us memory with
 /// its deallocator). Unknown objects are treated like the default allocator.
 ///
