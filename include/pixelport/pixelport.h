@@ -307,11 +307,18 @@ extern const CFNumberRef pixelport_kCFNumberNaN;
 // The type ID of CFAllocator.
 CFTypeID pixelport_CFAllocatorGetTypeID(void);
 
-// Sets the calling thread's default allocator (retained for good).
-// NULL is ignored.
+// Makes `allocator` the calling thread's default: what NULL /
+// `kCFAllocatorDefault` means on this thread from now on. Other threads are
+// unaffected; a new thread starts with `kCFAllocatorSystemDefault`.
+//
+// As in CoreFoundation, an allocator that becomes the default is retained
+// twice: once while it is this thread's default (released when it is
+// replaced or the thread exits) and once for good, because code may still
+// hold memory from it; a default allocator is never destroyed. Setting the
+// current default again does nothing. NULL and non-allocators are ignored.
 //
 // # Safety
-// `allocator` must be NULL or a live allocator.
+// `allocator` must be NULL or a live object.
 void pixelport_CFAllocatorSetDefault(CFAllocatorRef allocator);
 
 // The calling thread's default allocator (+0): `kCFAllocatorSystemDefault`
@@ -319,23 +326,35 @@ void pixelport_CFAllocatorSetDefault(CFAllocatorRef allocator);
 CFAllocatorRef pixelport_CFAllocatorGetDefault(void);
 
 // Creates a (+1) allocator that serves `CFAllocatorAllocate` & co. through
-// `context`'s callbacks, retaining `context->info` with its retain callback.
-// NULL when `context` is NULL or its version is not 0.
+// `context`'s callbacks. `context->info` is retained with the retain
+// callback (when both are non-NULL) and released with the release callback
+// when the allocator is destroyed. NULL when `context` is NULL or its
+// version is not 0. Thread safety: the callbacks may be called from any
+// thread that uses the allocator.
+//
+// Deviation: the allocator object itself is always allocated by pixelport;
+// with `kCFAllocatorUseContext` as `allocator`, Apple allocates it through
+// `context->allocate`.
 //
 // # Safety
 // `context` must be NULL or a readable context whose callbacks are safe to call.
 CFAllocatorRef pixelport_CFAllocatorCreate(CFAllocatorRef allocator,
                                            struct CFAllocatorContext *context);
 
-// Allocates `size` bytes; NULL for size <= 0, from `kCFAllocatorNull`, or
-// when the allocator has no allocate callback.
+// Allocates `size` bytes through the allocator's allocate callback (malloc
+// for the built-in allocators). NULL for a size <= 0 (the callback is not
+// called), from `kCFAllocatorNull` or `kCFAllocatorUseContext`, from a
+// custom allocator without an allocate callback, or for a non-allocator.
 //
 // # Safety
-// `allocator` must be NULL or a live allocator.
+// `allocator` must be NULL or a live object.
 void *pixelport_CFAllocatorAllocate(CFAllocatorRef allocator, CFIndex size, CFOptionFlags hint);
 
-// Resizes (or allocates, when `ptr` is NULL; or frees, when `newsize` is 0)
-// memory from this allocator. Returns the new block or NULL.
+// Resizes memory from this allocator, returning the new block or NULL.
+// `ptr` NULL allocates `newsize` bytes; `newsize` 0 frees `ptr` and returns
+// NULL. Otherwise NULL means failure and `ptr` is still valid and still
+// the caller's: that includes a negative `newsize`, `kCFAllocatorNull`, a
+// custom allocator without a reallocate callback, and a non-allocator.
 //
 // # Safety
 // `ptr` must be NULL or memory from this allocator.
@@ -344,28 +363,39 @@ void *pixelport_CFAllocatorReallocate(CFAllocatorRef allocator,
                                       CFIndex newsize,
                                       CFOptionFlags hint);
 
-// Frees memory from this allocator. `kCFAllocatorNull` frees nothing;
-// NULL `ptr` is a no-op.
+// Frees memory from this allocator through its deallocate callback (`free`
+// for the built-in malloc allocators). `kCFAllocatorNull`, a custom
+// allocator without a deallocate callback and NULL `ptr` do nothing.
+//
+// Deviation: an `allocator` that is not an allocator frees nothing (Apple
+// crashes); not knowing who allocated `ptr`, leaking is the safe choice.
 //
 // # Safety
 // `ptr` must be NULL or memory from this allocator.
 void pixelport_CFAllocatorDeallocate(CFAllocatorRef allocator, void *ptr);
 
-// The size an allocation of `size` bytes would really get (the custom
-// allocator's answer, else `size`).
+// The size an allocation of `size` bytes would really get: the allocator's
+// preferred-size callback's answer, but never less than `size`; `size`
+// itself when there is no callback. 0 for a size <= 0 (the callback is not
+// called), as in CoreFoundation.
 //
 // # Safety
-// `allocator` must be NULL or a live allocator.
+// `allocator` must be NULL or a live object.
 CFIndex pixelport_CFAllocatorGetPreferredSizeForSize(CFAllocatorRef allocator,
                                                      CFIndex size,
                                                      CFOptionFlags hint);
 
-// Copies a custom allocator's context into `*context`; for the built-in
-// allocators, a context with NULL callbacks. Nothing is written for NULL
-// arguments or a non-zero `context->version`.
+// Copies the allocator's context into `*context`: for a custom allocator
+// the callbacks it was created with and its retained info; for
+// `kCFAllocatorSystemDefault`, `kCFAllocatorMalloc` and
+// `kCFAllocatorMallocZone`, malloc-compatible callbacks; for
+// `kCFAllocatorNull` and `kCFAllocatorUseContext`, NULL callbacks. Nothing
+// is written when `context` is NULL, `context->version` is not 0 (Apple
+// asserts), or `allocator` is not an allocator.
 //
 // # Safety
-// `context` must be NULL or a writable context.
+// `allocator` must be NULL or a live object; `context` NULL or a writable
+// context.
 void pixelport_CFAllocatorGetContext(CFAllocatorRef allocator, struct CFAllocatorContext *context);
 
 // Retains `cf` and returns it.
