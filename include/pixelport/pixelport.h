@@ -29,6 +29,10 @@
 
 #define kCVVersatileBayer_BayerPattern_BGGR 3
 
+// The smallest allocation made for a byte store, so that even an empty
+// store has a real (non-dangling) address to hand out.
+#define MIN_ALLOCATION 16
+
 // Row alignment without a `kCVPixelBufferBytesPerRowAlignmentKey` attribute.
 #define DEFAULT_ROW_ALIGNMENT 64
 
@@ -49,6 +53,9 @@ typedef struct __CFAllocator __CFAllocator;
 
 // Opaque CFBoolean storage.
 typedef struct __CFBoolean __CFBoolean;
+
+// Opaque CFData storage.
+typedef struct __CFData __CFData;
 
 // Opaque CFNull storage.
 typedef struct __CFNull __CFNull;
@@ -136,6 +143,14 @@ typedef struct CFRange {
 // `kCFBooleanTrue` or `kCFBooleanFalse`.
 typedef const struct __CFBoolean *CFBooleanRef;
 
+// Immutable bytes.
+typedef const struct __CFData *CFDataRef;
+
+typedef unsigned char UInt8;
+
+// Mutable bytes.
+typedef struct __CFData *CFMutableDataRef;
+
 // A CFNumber.
 typedef const struct __CFNumber *CFNumberRef;
 
@@ -147,8 +162,6 @@ typedef CFIndex CFComparisonResult;
 typedef unsigned int UInt32;
 
 typedef UInt32 CFStringEncoding;
-
-typedef unsigned char UInt8;
 
 typedef unsigned short UniChar;
 
@@ -1752,11 +1765,18 @@ extern const CFStringRef kVTPropertyDocumentationKey;
 // The type ID of CFAllocator.
 CFTypeID pixelport_CFAllocatorGetTypeID(void);
 
-// Sets the calling thread's default allocator (retained for good).
-// NULL is ignored.
+// Makes `allocator` the calling thread's default: what NULL /
+// `kCFAllocatorDefault` means on this thread from now on. Other threads are
+// unaffected; a new thread starts with `kCFAllocatorSystemDefault`.
+//
+// As in CoreFoundation, an allocator that becomes the default is retained
+// twice: once while it is this thread's default (released when it is
+// replaced or the thread exits) and once for good, because code may still
+// hold memory from it; a default allocator is never destroyed. Setting the
+// current default again does nothing. NULL and non-allocators are ignored.
 //
 // # Safety
-// `allocator` must be NULL or a live allocator.
+// `allocator` must be NULL or a live object.
 void pixelport_CFAllocatorSetDefault(CFAllocatorRef allocator);
 
 // The calling thread's default allocator (+0): `kCFAllocatorSystemDefault`
@@ -1764,23 +1784,35 @@ void pixelport_CFAllocatorSetDefault(CFAllocatorRef allocator);
 CFAllocatorRef pixelport_CFAllocatorGetDefault(void);
 
 // Creates a (+1) allocator that serves `CFAllocatorAllocate` & co. through
-// `context`'s callbacks, retaining `context->info` with its retain callback.
-// NULL when `context` is NULL or its version is not 0.
+// `context`'s callbacks. `context->info` is retained with the retain
+// callback (when both are non-NULL) and released with the release callback
+// when the allocator is destroyed. NULL when `context` is NULL or its
+// version is not 0. Thread safety: the callbacks may be called from any
+// thread that uses the allocator.
+//
+// Deviation: the allocator object itself is always allocated by pixelport;
+// with `kCFAllocatorUseContext` as `allocator`, Apple allocates it through
+// `context->allocate`.
 //
 // # Safety
 // `context` must be NULL or a readable context whose callbacks are safe to call.
 CFAllocatorRef pixelport_CFAllocatorCreate(CFAllocatorRef allocator,
                                            struct CFAllocatorContext *context);
 
-// Allocates `size` bytes; NULL for size <= 0, from `kCFAllocatorNull`, or
-// when the allocator has no allocate callback.
+// Allocates `size` bytes through the allocator's allocate callback (malloc
+// for the built-in allocators). NULL for a size <= 0 (the callback is not
+// called), from `kCFAllocatorNull` or `kCFAllocatorUseContext`, from a
+// custom allocator without an allocate callback, or for a non-allocator.
 //
 // # Safety
-// `allocator` must be NULL or a live allocator.
+// `allocator` must be NULL or a live object.
 void *pixelport_CFAllocatorAllocate(CFAllocatorRef allocator, CFIndex size, CFOptionFlags hint);
 
-// Resizes (or allocates, when `ptr` is NULL; or frees, when `newsize` is 0)
-// memory from this allocator. Returns the new block or NULL.
+// Resizes memory from this allocator, returning the new block or NULL.
+// `ptr` NULL allocates `newsize` bytes; `newsize` 0 frees `ptr` and returns
+// NULL. Otherwise NULL means failure and `ptr` is still valid and still
+// the caller's: that includes a negative `newsize`, `kCFAllocatorNull`, a
+// custom allocator without a reallocate callback, and a non-allocator.
 //
 // # Safety
 // `ptr` must be NULL or memory from this allocator.
@@ -1789,28 +1821,39 @@ void *pixelport_CFAllocatorReallocate(CFAllocatorRef allocator,
                                       CFIndex newsize,
                                       CFOptionFlags hint);
 
-// Frees memory from this allocator. `kCFAllocatorNull` frees nothing;
-// NULL `ptr` is a no-op.
+// Frees memory from this allocator through its deallocate callback (`free`
+// for the built-in malloc allocators). `kCFAllocatorNull`, a custom
+// allocator without a deallocate callback and NULL `ptr` do nothing.
+//
+// Deviation: an `allocator` that is not an allocator frees nothing (Apple
+// crashes); not knowing who allocated `ptr`, leaking is the safe choice.
 //
 // # Safety
 // `ptr` must be NULL or memory from this allocator.
 void pixelport_CFAllocatorDeallocate(CFAllocatorRef allocator, void *ptr);
 
-// The size an allocation of `size` bytes would really get (the custom
-// allocator's answer, else `size`).
+// The size an allocation of `size` bytes would really get: the allocator's
+// preferred-size callback's answer, but never less than `size`; `size`
+// itself when there is no callback. 0 for a size <= 0 (the callback is not
+// called), as in CoreFoundation.
 //
 // # Safety
-// `allocator` must be NULL or a live allocator.
+// `allocator` must be NULL or a live object.
 CFIndex pixelport_CFAllocatorGetPreferredSizeForSize(CFAllocatorRef allocator,
                                                      CFIndex size,
                                                      CFOptionFlags hint);
 
-// Copies a custom allocator's context into `*context`; for the built-in
-// allocators, a context with NULL callbacks. Nothing is written for NULL
-// arguments or a non-zero `context->version`.
+// Copies the allocator's context into `*context`: for a custom allocator
+// the callbacks it was created with and its retained info; for
+// `kCFAllocatorSystemDefault`, `kCFAllocatorMalloc` and
+// `kCFAllocatorMallocZone`, malloc-compatible callbacks; for
+// `kCFAllocatorNull` and `kCFAllocatorUseContext`, NULL callbacks. Nothing
+// is written when `context` is NULL, `context->version` is not 0 (Apple
+// asserts), or `allocator` is not an allocator.
 //
 // # Safety
-// `context` must be NULL or a writable context.
+// `allocator` must be NULL or a live object; `context` NULL or a writable
+// context.
 void pixelport_CFAllocatorGetContext(CFAllocatorRef allocator, struct CFAllocatorContext *context);
 
 // Retains `cf` and returns it.
@@ -1901,6 +1944,161 @@ CFTypeID pixelport_CFBooleanGetTypeID(void);
 // # Safety
 // `boolean` must be NULL or a live object.
 Boolean pixelport_CFBooleanGetValue(CFBooleanRef boolean);
+
+// The type ID of CFData and CFMutableData.
+CFTypeID pixelport_CFDataGetTypeID(void);
+
+// Creates a (+1) immutable data holding a copy of `length` bytes.
+// NULL when `length` is negative, `bytes` is NULL with a non-zero length,
+// or the memory cannot be allocated.
+//
+// # Safety
+// `bytes` must be NULL or readable for `length` bytes.
+CFDataRef pixelport_CFDataCreate(CFAllocatorRef allocator, const UInt8 *bytes, CFIndex length);
+
+// Creates a (+1) immutable data that uses `bytes` in place. When the data
+// is destroyed, `bytes` is freed exactly once with `bytesDeallocator`:
+// `kCFAllocatorNull` never frees, NULL (`kCFAllocatorDefault`) means the
+// calling thread's default allocator at the time of this call (`free` unless
+// changed), and a `CFAllocatorCreate` allocator's deallocate callback is
+// called. The deallocator is retained while the data lives. The bytes must
+// stay valid and unchanged until then; `CFDataGetBytePtr` returns `bytes`.
+//
+// NULL (and `bytes` is not freed, the caller keeps it) when `length` is
+// negative, `bytes` is NULL with a non-zero length, or `bytesDeallocator` is
+// not an allocator.
+//
+// # Safety
+// `bytes` must be NULL or readable for `length` bytes that
+// `bytesDeallocator` may free.
+CFDataRef pixelport_CFDataCreateWithBytesNoCopy(CFAllocatorRef allocator,
+                                                const UInt8 *bytes,
+                                                CFIndex length,
+                                                CFAllocatorRef bytesDeallocator);
+
+// An immutable (+1) copy of `theData`. An immutable data that owns its
+// bytes is retained and returned itself (it can never change); mutable and
+// no-copy data are copied, so the copy outlives the caller's buffer. NULL
+// for NULL, a non-data object or an allocation failure.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+CFDataRef pixelport_CFDataCreateCopy(CFAllocatorRef allocator, CFDataRef theData);
+
+// Creates an empty (+1) mutable data. `capacity` 0 means it may grow
+// without limit; a positive `capacity` is the most bytes it will ever hold
+// (Apple's meaning), and those bytes are reserved now, so the byte pointer
+// of such a data never changes. NULL for a negative capacity or when the
+// memory cannot be allocated.
+//
+// Deviation: edits that would exceed a fixed capacity are ignored (Apple
+// asserts).
+//
+// # Safety
+// None beyond passing an allocator reference (it is not used).
+CFMutableDataRef pixelport_CFDataCreateMutable(CFAllocatorRef allocator, CFIndex capacity);
+
+// Creates a (+1) mutable copy of `theData`, with `capacity` as for
+// `CFDataCreateMutable`. NULL for NULL or a non-data `theData`, a negative
+// capacity, a positive capacity smaller than the data's length (Apple
+// asserts), or an allocation failure.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+CFMutableDataRef pixelport_CFDataCreateMutableCopy(CFAllocatorRef allocator,
+                                                   CFIndex capacity,
+                                                   CFDataRef theData);
+
+// The number of bytes; 0 for NULL or a non-data object.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+CFIndex pixelport_CFDataGetLength(CFDataRef theData);
+
+// The bytes (+0, not a copy). Valid until the data is released or, for a
+// mutable data, until its next mutation. Never NULL for a live data, even
+// an empty one, except a no-copy data created from NULL with length 0.
+// NULL for NULL or a non-data object.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+const UInt8 *pixelport_CFDataGetBytePtr(CFDataRef theData);
+
+// The bytes of a mutable data, writable (+0). Valid until the data's next
+// mutation or release; writes may cover `CFDataGetLength` bytes.
+//
+// Deviation: NULL for an immutable data (Apple asserts), as well as for
+// NULL or a non-data object.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+UInt8 *pixelport_CFDataGetMutableBytePtr(CFMutableDataRef theData);
+
+// Copies the bytes of `range` into `buffer` (which may overlap the data).
+//
+// Deviation: a range outside the data, or a NULL buffer, copies nothing
+// (Apple raises an exception or crashes).
+//
+// # Safety
+// `theData` must be NULL or a live object; `buffer` NULL or writable for
+// `range.length` bytes.
+void pixelport_CFDataGetBytes(CFDataRef theData, struct CFRange range, UInt8 *buffer);
+
+// Sets the length; new bytes are zero. A fixed-capacity data cannot grow
+// past its capacity.
+//
+// Deviation: ignored for an immutable data, a negative length, a length
+// beyond a fixed capacity, or when memory runs out (Apple asserts or
+// crashes).
+//
+// # Safety
+// `theData` must be NULL or a live object.
+void pixelport_CFDataSetLength(CFMutableDataRef theData, CFIndex length);
+
+// Adds `extraLength` zero bytes at the end.
+//
+// Deviation: ignored for an immutable data, a negative `extraLength`, a
+// result beyond a fixed capacity or `CFIndex`, or when memory runs out.
+//
+// # Safety
+// `theData` must be NULL or a live object.
+void pixelport_CFDataIncreaseLength(CFMutableDataRef theData, CFIndex extraLength);
+
+// Appends `length` bytes (which may point into this same data).
+//
+// Deviation: ignored for an immutable data, a negative length, NULL bytes
+// with a non-zero length, a result beyond a fixed capacity, or when memory
+// runs out.
+//
+// # Safety
+// `theData` must be NULL or a live object; `bytes` NULL or readable for
+// `length` bytes.
+void pixelport_CFDataAppendBytes(CFMutableDataRef theData, const UInt8 *bytes, CFIndex length);
+
+// Replaces the bytes in `range` by `newLength` bytes from `newBytes` (which
+// may point into this same data); the data grows or shrinks as needed.
+//
+// Deviation: ignored for an immutable data, a range outside the data, a
+// negative `newLength`, NULL `newBytes` with a non-zero length, a result
+// beyond a fixed capacity, or when memory runs out (Apple raises or
+// asserts).
+//
+// # Safety
+// `theData` must be NULL or a live object; `newBytes` NULL or readable for
+// `newLength` bytes.
+void pixelport_CFDataReplaceBytes(CFMutableDataRef theData,
+                                  struct CFRange range,
+                                  const UInt8 *newBytes,
+                                  CFIndex newLength);
+
+// Removes the bytes in `range`, closing the gap.
+//
+// Deviation: ignored for an immutable data or a range outside the data
+// (Apple raises).
+//
+// # Safety
+// `theData` must be NULL or a live object.
+void pixelport_CFDataDeleteBytes(CFMutableDataRef theData, struct CFRange range);
 
 // The type ID of `kCFNull`.
 CFTypeID pixelport_CFNullGetTypeID(void);

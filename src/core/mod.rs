@@ -4,6 +4,7 @@
 //! in here; fallible operations return `Result` or `Option`.
 #![deny(unsafe_code)]
 
+pub mod bytes;
 pub mod encoding;
 mod encoding_tables;
 pub mod number;

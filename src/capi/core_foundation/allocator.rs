@@ -88,6 +88,80 @@ impl CfClass for CfAllocator {
     }
 }
 
+/// A context with no info and no callbacks.
+const EMPTY_CONTEXT: CFAllocatorContext = CFAllocatorContext {
+    version: 0,
+    info: std::ptr::null_mut(),
+    retain: None,
+    release: None,
+    copyDescription: None,
+    allocate: None,
+    reallocate: None,
+    deallocate: None,
+    preferredSize: None,
+};
+
+impl CfAllocator {
+    /// The callbacks that implement this allocator. Every `CFAllocator…`
+    /// function goes through them, so `CFAllocatorGetContext` reports
+    /// exactly what the allocator does.
+    fn context(&self) -> CFAllocatorContext {
+        match self {
+            CfAllocator::Malloc(_) => CFAllocatorContext {
+                allocate: Some(malloc_allocate),
+                reallocate: Some(malloc_reallocate),
+                deallocate: Some(malloc_deallocate),
+                preferredSize: Some(malloc_preferred_size),
+                ..EMPTY_CONTEXT
+            },
+            CfAllocator::Null | CfAllocator::UseContext => EMPTY_CONTEXT,
+            CfAllocator::Custom(ctx) => *ctx,
+        }
+    }
+}
+
+// The built-in malloc allocators' callbacks. C may call them directly after
+// `CFAllocatorGetContext`, so they check their sizes themselves.
+
+unsafe extern "C" fn malloc_allocate(
+    size: CFIndex,
+    _hint: CFOptionFlags,
+    _info: *mut c_void,
+) -> *mut c_void {
+    match usize::try_from(size) {
+        // SAFETY: malloc of a positive size has no preconditions.
+        Ok(n) if n > 0 => unsafe { libc::malloc(n) },
+        _ => std::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn malloc_reallocate(
+    ptr: *mut c_void,
+    newsize: CFIndex,
+    _hint: CFOptionFlags,
+    _info: *mut c_void,
+) -> *mut c_void {
+    match usize::try_from(newsize) {
+        // SAFETY: the callback's contract: `ptr` is NULL or from malloc.
+        Ok(n) if n > 0 => unsafe { libc::realloc(ptr, n) },
+        _ => std::ptr::null_mut(),
+    }
+}
+
+unsafe extern "C" fn malloc_deallocate(ptr: *mut c_void, _info: *mut c_void) {
+    // SAFETY: the callback's contract: `ptr` is NULL or from malloc.
+    unsafe { libc::free(ptr) }
+}
+
+/// malloc gives no size class before allocating, so the answer is `size`.
+unsafe extern "C" fn malloc_preferred_size(
+    size: CFIndex,
+    _hint: CFOptionFlags,
+    _info: *mut c_void,
+) -> CFIndex {
+    size
+}
+
 impl Drop for CfAllocator {
     fn drop(&mut self) {
         if let CfAllocator::Custom(ctx) = self {
@@ -134,36 +208,70 @@ pub static pixelport_kCFAllocatorNull: CFAllocatorRef = allocator_ref(&NULL_ALLO
 #[unsafe(no_mangle)]
 pub static pixelport_kCFAllocatorUseContext: CFAllocatorRef = allocator_ref(&USE_CONTEXT);
 
-thread_local! {
-    /// The per-thread default set by `CFAllocatorSetDefault` (never released,
-    /// as CFBase.h documents).
-    static THREAD_DEFAULT: Cell<CFAllocatorRef> = const { Cell::new(CFAllocatorRef(std::ptr::null())) };
-}
+/// A thread's default allocator slot. It holds one reference to the
+/// allocator it names, given back when the default changes or the thread
+/// exits (CFBase.c keeps the same accounting in its thread data).
+struct DefaultSlot(Cell<CFAllocatorRef>);
 
-/// Resolves NULL to the current default allocator.
-fn effective(allocator: CFAllocatorRef) -> CFAllocatorRef {
-    if allocator.is_null() {
-        let current = THREAD_DEFAULT.with(Cell::get);
-        if current.is_null() {
-            pixelport_kCFAllocatorSystemDefault
-        } else {
-            current
-        }
-    } else {
-        allocator
+impl Drop for DefaultSlot {
+    fn drop(&mut self) {
+        // SAFETY: the slot owns one reference to its (live) allocator.
+        unsafe { crate::capi::handle::release(self.0.get().as_type()) };
     }
 }
 
+thread_local! {
+    /// The per-thread default set by `CFAllocatorSetDefault`; NULL means
+    /// `kCFAllocatorSystemDefault`.
+    static THREAD_DEFAULT: DefaultSlot = const { DefaultSlot(Cell::new(CFAllocatorRef(std::ptr::null()))) };
+}
+
+/// Resolves NULL to the current default allocator. While the thread is
+/// being torn down (its slot already destroyed) that is the system default.
+fn effective(allocator: CFAllocatorRef) -> CFAllocatorRef {
+    if !allocator.is_null() {
+        return allocator;
+    }
+    THREAD_DEFAULT
+        .try_with(|slot| slot.0.get())
+        .ok()
+        .filter(|current| !current.is_null())
+        .unwrap_or(pixelport_kCFAllocatorSystemDefault)
+}
+
+/// The callbacks behind `allocator` (NULL meaning the default); `None` when
+/// it is not an allocator.
+///
 /// # Safety
 /// `allocator` must be NULL or a live object.
-unsafe fn payload<'a>(allocator: CFAllocatorRef) -> Option<&'a CfAllocator> {
+unsafe fn context_of(allocator: CFAllocatorRef) -> Option<CFAllocatorContext> {
     // SAFETY: forwarded contract.
     unsafe { crate::capi::handle::object::<CfAllocator>(effective(allocator).as_type()) }
-        .map(|o| &o.value)
+        .map(|o| o.value.context())
+}
+
+/// The allocator a no-copy object will free its bytes with, retained for the
+/// object's lifetime. NULL means the calling thread's default allocator *at
+/// creation*, so data created on one thread and released on another frees
+/// with the allocator its creator chose (as CFData.c resolves it). `None`
+/// when `deallocator` is not an allocator.
+///
+/// # Safety
+/// `deallocator` must be NULL or a live object.
+pub unsafe fn retain_deallocator(deallocator: CFAllocatorRef) -> Option<Retained<CfAllocator>> {
+    // SAFETY: forwarded contract.
+    let object =
+        unsafe { crate::capi::handle::object::<CfAllocator>(effective(deallocator).as_type()) }?;
+    Some(Retained::retain(object))
+}
+
+/// The C reference for an allocator object (no ownership change).
+pub fn allocator_ref_of(object: &CfObject<CfAllocator>) -> CFAllocatorRef {
+    CFAllocatorRef::from_type(object.as_type_ref())
 }
 
 /// Frees `ptr` the way `deallocator` says (no-copy APIs hand us memory with
-/// its deallocator). Unknown objects are treated like the default allocator.
+/// its deallocator). Objects that are not allocators free nothing.
 ///
 /// # Safety
 /// `ptr` must be NULL or memory that `deallocator` may free.
@@ -178,18 +286,38 @@ pub extern "C" fn pixelport_CFAllocatorGetTypeID() -> CFTypeID {
     TypeKind::Allocator.type_id()
 }
 
-/// Sets the calling thread's default allocator (retained for good).
-/// NULL is ignored.
+/// Makes `allocator` the calling thread's default: what NULL /
+/// `kCFAllocatorDefault` means on this thread from now on. Other threads are
+/// unaffected; a new thread starts with `kCFAllocatorSystemDefault`.
+///
+/// As in CoreFoundation, an allocator that becomes the default is retained
+/// twice: once while it is this thread's default (released when it is
+/// replaced or the thread exits) and once for good, because code may still
+/// hold memory from it; a default allocator is never destroyed. Setting the
+/// current default again does nothing. NULL and non-allocators are ignored.
 ///
 /// # Safety
-/// `allocator` must be NULL or a live allocator.
+/// `allocator` must be NULL or a live object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pixelport_CFAllocatorSetDefault(allocator: CFAllocatorRef) {
     ffi_guard!({
         try_ref!(allocator, CfAllocator);
-        // SAFETY: checked live allocator; the reference is kept forever.
-        unsafe { crate::capi::handle::retain(allocator.as_type()) };
-        THREAD_DEFAULT.with(|d| d.set(allocator));
+        let _ = THREAD_DEFAULT.try_with(|slot| {
+            let previous = slot.0.get();
+            if previous == allocator {
+                return;
+            }
+            // SAFETY: checked live allocator above: one reference for the
+            // slot, one that is never given back.
+            unsafe {
+                crate::capi::handle::retain(allocator.as_type());
+                crate::capi::handle::retain(allocator.as_type());
+            }
+            slot.0.set(allocator);
+            // SAFETY: the slot owned one reference to `previous` (NULL is a
+            // no-op); its reference "for good" keeps it alive.
+            unsafe { crate::capi::handle::release(previous.as_type()) };
+        });
     })
 }
 
@@ -203,8 +331,15 @@ pub extern "C" fn pixelport_CFAllocatorGetDefault() -> CFAllocatorRef {
 }
 
 /// Creates a (+1) allocator that serves `CFAllocatorAllocate` & co. through
-/// `context`'s callbacks, retaining `context->info` with its retain callback.
-/// NULL when `context` is NULL or its version is not 0.
+/// `context`'s callbacks. `context->info` is retained with the retain
+/// callback (when both are non-NULL) and released with the release callback
+/// when the allocator is destroyed. NULL when `context` is NULL or its
+/// version is not 0. Thread safety: the callbacks may be called from any
+/// thread that uses the allocator.
+///
+/// Deviation: the allocator object itself is always allocated by pixelport;
+/// with `kCFAllocatorUseContext` as `allocator`, Apple allocates it through
+/// `context->allocate`.
 ///
 /// # Safety
 /// `context` must be NULL or a readable context whose callbacks are safe to call.
@@ -233,11 +368,13 @@ pub unsafe extern "C" fn pixelport_CFAllocatorCreate(
     })
 }
 
-/// Allocates `size` bytes; NULL for size <= 0, from `kCFAllocatorNull`, or
-/// when the allocator has no allocate callback.
+/// Allocates `size` bytes through the allocator's allocate callback (malloc
+/// for the built-in allocators). NULL for a size <= 0 (the callback is not
+/// called), from `kCFAllocatorNull` or `kCFAllocatorUseContext`, from a
+/// custom allocator without an allocate callback, or for a non-allocator.
 ///
 /// # Safety
-/// `allocator` must be NULL or a live allocator.
+/// `allocator` must be NULL or a live object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pixelport_CFAllocatorAllocate(
     allocator: CFAllocatorRef,
@@ -249,21 +386,22 @@ pub unsafe extern "C" fn pixelport_CFAllocatorAllocate(
             return std::ptr::null_mut();
         }
         // SAFETY: per this function's contract.
-        match unsafe { payload(allocator) } {
-            // SAFETY: plain malloc of a positive size.
-            Some(CfAllocator::Malloc(_)) => unsafe { libc::malloc(size as usize) },
-            Some(CfAllocator::Custom(ctx)) => match ctx.allocate {
-                // SAFETY: the caller's own callback with its own info.
-                Some(allocate) => unsafe { allocate(size, hint, ctx.info) },
-                None => std::ptr::null_mut(),
-            },
-            _ => std::ptr::null_mut(),
+        let Some(ctx) = (unsafe { context_of(allocator) }) else {
+            return std::ptr::null_mut();
+        };
+        match ctx.allocate {
+            // SAFETY: the allocator's own callback with its own info.
+            Some(allocate) => unsafe { allocate(size, hint, ctx.info) },
+            None => std::ptr::null_mut(),
         }
     })
 }
 
-/// Resizes (or allocates, when `ptr` is NULL; or frees, when `newsize` is 0)
-/// memory from this allocator. Returns the new block or NULL.
+/// Resizes memory from this allocator, returning the new block or NULL.
+/// `ptr` NULL allocates `newsize` bytes; `newsize` 0 frees `ptr` and returns
+/// NULL. Otherwise NULL means failure and `ptr` is still valid and still
+/// the caller's: that includes a negative `newsize`, `kCFAllocatorNull`, a
+/// custom allocator without a reallocate callback, and a non-allocator.
 ///
 /// # Safety
 /// `ptr` must be NULL or memory from this allocator.
@@ -279,27 +417,35 @@ pub unsafe extern "C" fn pixelport_CFAllocatorReallocate(
             // SAFETY: forwarded contract.
             return unsafe { pixelport_CFAllocatorAllocate(allocator, newsize, hint) };
         }
-        if newsize <= 0 {
+        if newsize == 0 {
             // SAFETY: forwarded contract.
             unsafe { pixelport_CFAllocatorDeallocate(allocator, ptr) };
             return std::ptr::null_mut();
         }
+        if newsize < 0 {
+            // Freeing here would leave the caller, who sees a failed
+            // reallocation, holding a dangling pointer.
+            return std::ptr::null_mut();
+        }
         // SAFETY: per this function's contract.
-        match unsafe { payload(allocator) } {
-            // SAFETY: `ptr` came from this (malloc) allocator.
-            Some(CfAllocator::Malloc(_)) => unsafe { libc::realloc(ptr, newsize as usize) },
-            Some(CfAllocator::Custom(ctx)) => match ctx.reallocate {
-                // SAFETY: the caller's own callback with its own info.
-                Some(reallocate) => unsafe { reallocate(ptr, newsize, hint, ctx.info) },
-                None => std::ptr::null_mut(),
-            },
-            _ => std::ptr::null_mut(),
+        let Some(ctx) = (unsafe { context_of(allocator) }) else {
+            return std::ptr::null_mut();
+        };
+        match ctx.reallocate {
+            // SAFETY: the allocator's own callback with its own info; `ptr`
+            // came from this allocator per the contract.
+            Some(reallocate) => unsafe { reallocate(ptr, newsize, hint, ctx.info) },
+            None => std::ptr::null_mut(),
         }
     })
 }
 
-/// Frees memory from this allocator. `kCFAllocatorNull` frees nothing;
-/// NULL `ptr` is a no-op.
+/// Frees memory from this allocator through its deallocate callback (`free`
+/// for the built-in malloc allocators). `kCFAllocatorNull`, a custom
+/// allocator without a deallocate callback and NULL `ptr` do nothing.
+///
+/// Deviation: an `allocator` that is not an allocator frees nothing (Apple
+/// crashes); not knowing who allocated `ptr`, leaking is the safe choice.
 ///
 /// # Safety
 /// `ptr` must be NULL or memory from this allocator.
@@ -313,25 +459,24 @@ pub unsafe extern "C" fn pixelport_CFAllocatorDeallocate(
             return;
         }
         // SAFETY: per this function's contract.
-        match unsafe { payload(allocator) } {
-            // SAFETY: `ptr` came from malloc per the contract.
-            Some(CfAllocator::Malloc(_)) | None => unsafe { libc::free(ptr) },
-            Some(CfAllocator::Custom(ctx)) => {
-                if let Some(deallocate) = ctx.deallocate {
-                    // SAFETY: the caller's own callback with its own info.
-                    unsafe { deallocate(ptr, ctx.info) }
-                }
-            }
-            Some(CfAllocator::Null | CfAllocator::UseContext) => {}
+        let Some(ctx) = (unsafe { context_of(allocator) }) else {
+            return;
+        };
+        if let Some(deallocate) = ctx.deallocate {
+            // SAFETY: the allocator's own callback with its own info; `ptr`
+            // came from this allocator per the contract.
+            unsafe { deallocate(ptr, ctx.info) }
         }
     })
 }
 
-/// The size an allocation of `size` bytes would really get (the custom
-/// allocator's answer, else `size`).
+/// The size an allocation of `size` bytes would really get: the allocator's
+/// preferred-size callback's answer, but never less than `size`; `size`
+/// itself when there is no callback. 0 for a size <= 0 (the callback is not
+/// called), as in CoreFoundation.
 ///
 /// # Safety
-/// `allocator` must be NULL or a live allocator.
+/// `allocator` must be NULL or a live object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pixelport_CFAllocatorGetPreferredSizeForSize(
     allocator: CFAllocatorRef,
@@ -339,27 +484,36 @@ pub unsafe extern "C" fn pixelport_CFAllocatorGetPreferredSizeForSize(
     hint: CFOptionFlags,
 ) -> CFIndex {
     ffi_guard!({
+        if size <= 0 {
+            return 0;
+        }
         // SAFETY: per this function's contract.
-        match unsafe { payload(allocator) } {
-            Some(CfAllocator::Custom(CFAllocatorContext {
+        let answer = match unsafe { context_of(allocator) } {
+            Some(CFAllocatorContext {
                 preferredSize: Some(preferred),
                 info,
                 ..
-            })) => {
-                // SAFETY: the caller's own callback with its own info.
-                unsafe { preferred(size, hint, *info) }
+            }) => {
+                // SAFETY: the allocator's own callback with its own info.
+                unsafe { preferred(size, hint, info) }
             }
             _ => size,
-        }
+        };
+        answer.max(size)
     })
 }
 
-/// Copies a custom allocator's context into `*context`; for the built-in
-/// allocators, a context with NULL callbacks. Nothing is written for NULL
-/// arguments or a non-zero `context->version`.
+/// Copies the allocator's context into `*context`: for a custom allocator
+/// the callbacks it was created with and its retained info; for
+/// `kCFAllocatorSystemDefault`, `kCFAllocatorMalloc` and
+/// `kCFAllocatorMallocZone`, malloc-compatible callbacks; for
+/// `kCFAllocatorNull` and `kCFAllocatorUseContext`, NULL callbacks. Nothing
+/// is written when `context` is NULL, `context->version` is not 0 (Apple
+/// asserts), or `allocator` is not an allocator.
 ///
 /// # Safety
-/// `context` must be NULL or a writable context.
+/// `allocator` must be NULL or a live object; `context` NULL or a writable
+/// context.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn pixelport_CFAllocatorGetContext(
     allocator: CFAllocatorRef,
@@ -374,22 +528,9 @@ pub unsafe extern "C" fn pixelport_CFAllocatorGetContext(
             return;
         }
         // SAFETY: per this function's contract.
-        let value = match unsafe { payload(allocator) } {
-            Some(CfAllocator::Custom(ctx)) => *ctx,
-            Some(_) => CFAllocatorContext {
-                version: 0,
-                info: std::ptr::null_mut(),
-                retain: None,
-                release: None,
-                copyDescription: None,
-                allocate: None,
-                reallocate: None,
-                deallocate: None,
-                preferredSize: None,
-            },
-            None => return,
-        };
-        // SAFETY: writable per the contract.
-        unsafe { context.write_unaligned(value) };
+        if let Some(value) = unsafe { context_of(allocator) } {
+            // SAFETY: writable per the contract.
+            unsafe { context.write_unaligned(value) };
+        }
     })
 }

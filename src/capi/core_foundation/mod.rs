@@ -6,6 +6,7 @@
 pub mod allocator;
 pub mod base;
 pub mod boolean;
+pub mod data;
 pub mod null;
 pub mod number;
 pub mod string;

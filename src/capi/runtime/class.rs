@@ -13,6 +13,7 @@ use std::ptr::NonNull;
 use super::object::{CfClass, CfObject, Header, destroy};
 use crate::capi::core_foundation::allocator::CfAllocator;
 use crate::capi::core_foundation::boolean::CfBoolean;
+use crate::capi::core_foundation::data::CfData;
 use crate::capi::core_foundation::null::CfNull;
 use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
@@ -26,15 +27,17 @@ pub enum TypeKind {
     Boolean = 3,
     Number = 4,
     Allocator = 5,
+    Data = 6,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 5] = [
+    pub const ALL: [TypeKind; 6] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
         TypeKind::Number,
         TypeKind::Allocator,
+        TypeKind::Data,
     ];
 
     pub const fn index(self) -> usize {
@@ -90,12 +93,13 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 5] = [
+pub static CLASSES: [Class; 6] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
     Class::of::<CfNumber>("CFNumber"),
     Class::of::<CfAllocator>("CFAllocator"),
+    Class::of::<CfData>("CFData"),
 ];
 
 /// Whether `class` is one of our registry entries.
