@@ -7,4 +7,5 @@
 pub mod encoding;
 mod encoding_tables;
 pub mod number;
+pub mod ordered_table;
 pub mod text;

@@ -12,13 +12,18 @@ use std::ptr::NonNull;
 
 use super::object::{CfClass, CfObject, Header, destroy};
 use crate::capi::core_foundation::allocator::CfAllocator;
+use crate::capi::core_foundation::array::CfArray;
 use crate::capi::core_foundation::boolean::CfBoolean;
+use crate::capi::core_foundation::dictionary::CfDictionary;
 use crate::capi::core_foundation::null::CfNull;
 use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
+///
+/// ID 6 is reserved for CFData, which is added separately; until then its
+/// `CLASSES` slot holds [`RESERVED`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeKind {
     Null = 1,
@@ -26,15 +31,19 @@ pub enum TypeKind {
     Boolean = 3,
     Number = 4,
     Allocator = 5,
+    Array = 7,
+    Dictionary = 8,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 5] = [
+    pub const ALL: [TypeKind; 7] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
         TypeKind::Number,
         TypeKind::Allocator,
+        TypeKind::Array,
+        TypeKind::Dictionary,
     ];
 
     pub const fn index(self) -> usize {
@@ -89,13 +98,25 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
     CfObject::<T>::from_header(h).map_or_else(String::new, |o| o.value.describe())
 }
 
+/// The entry for a type ID no `TypeKind` uses yet. No object points at it,
+/// and `TypeKind::from_type_id` does not know its ID, so it is never used;
+/// its functions are CFNull's only because a `Class` needs some.
+const RESERVED: Class = Class {
+    type_id: 6,
+    name: "(reserved)",
+    ..Class::of::<CfNull>("")
+};
+
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 5] = [
+pub static CLASSES: [Class; 8] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
     Class::of::<CfNumber>("CFNumber"),
     Class::of::<CfAllocator>("CFAllocator"),
+    RESERVED,
+    Class::of::<CfArray>("CFArray"),
+    Class::of::<CfDictionary>("CFDictionary"),
 ];
 
 /// Whether `class` is one of our registry entries.
@@ -109,11 +130,16 @@ mod tests {
 
     #[test]
     fn registry_order_matches_type_ids() {
-        assert_eq!(TypeKind::ALL.len(), CLASSES.len());
+        for (i, class) in CLASSES.iter().enumerate() {
+            assert_eq!(class.type_id as usize, i + 1);
+        }
         for kind in TypeKind::ALL {
             assert_eq!(CLASSES[kind.index()].type_id, kind.type_id());
             assert_eq!(TypeKind::from_type_id(kind.type_id()), Some(kind));
         }
+        let reserved = CLASSES.len() - TypeKind::ALL.len();
+        assert!(reserved <= 1, "only ID 6 may be unused");
         assert_eq!(TypeKind::from_type_id(0), None);
+        assert_eq!(TypeKind::from_type_id(6), None);
     }
 }
