@@ -51,11 +51,17 @@ typedef struct OpaqueVTPixelTransferSession OpaqueVTPixelTransferSession;
 // Opaque CFAllocator storage.
 typedef struct __CFAllocator __CFAllocator;
 
+// Opaque CFArray storage.
+typedef struct __CFArray __CFArray;
+
 // Opaque CFBoolean storage.
 typedef struct __CFBoolean __CFBoolean;
 
 // Opaque CFData storage.
 typedef struct __CFData __CFData;
+
+// Opaque CFDictionary storage.
+typedef struct __CFDictionary __CFDictionary;
 
 // Opaque CFNull storage.
 typedef struct __CFNull __CFNull;
@@ -127,18 +133,50 @@ typedef struct CFAllocatorContext {
   CFAllocatorPreferredSizeCallBack preferredSize;
 } CFAllocatorContext;
 
-// The base of every CoreFoundation object.
-typedef const void *CFTypeRef;
+// An immutable array.
+typedef const struct __CFArray *CFArrayRef;
+
+// `const void *(*)(CFAllocatorRef allocator, const void *value)`: returns the
+// pointer to store (usually `value` itself, retained).
+typedef const void *(*CFArrayRetainCallBack)(CFAllocatorRef allocator, const void *value);
+
+// `void (*)(CFAllocatorRef allocator, const void *value)`
+typedef void (*CFArrayReleaseCallBack)(CFAllocatorRef allocator, const void *value);
+
+// `CFStringRef (*)(const void *value)`: returns a +1 description.
+typedef CFStringRef (*CFArrayCopyDescriptionCallBack)(const void *value);
 
 typedef unsigned char Boolean;
 
-typedef unsigned long CFHashCode;
+// `Boolean (*)(const void *value1, const void *value2)`
+typedef Boolean (*CFArrayEqualCallBack)(const void *value1, const void *value2);
+
+// How an array treats its values. `version` must be 0. NULL fields mean: no
+// retain/release, a `<0x…>` description, pointer equality.
+typedef struct CFArrayCallBacks {
+  CFIndex version;
+  CFArrayRetainCallBack retain;
+  CFArrayReleaseCallBack release;
+  CFArrayCopyDescriptionCallBack copyDescription;
+  CFArrayEqualCallBack equal;
+} CFArrayCallBacks;
+
+// A mutable array.
+typedef struct __CFArray *CFMutableArrayRef;
 
 // A range of items (characters, bytes, array elements).
 typedef struct CFRange {
   CFIndex location;
   CFIndex length;
 } CFRange;
+
+// `void (*)(const void *value, void *context)`
+typedef void (*CFArrayApplierFunction)(const void *value, void *context);
+
+// The base of every CoreFoundation object.
+typedef const void *CFTypeRef;
+
+typedef unsigned long CFHashCode;
 
 // `kCFBooleanTrue` or `kCFBooleanFalse`.
 typedef const struct __CFBoolean *CFBooleanRef;
@@ -150,6 +188,52 @@ typedef unsigned char UInt8;
 
 // Mutable bytes.
 typedef struct __CFData *CFMutableDataRef;
+
+// An immutable dictionary.
+typedef const struct __CFDictionary *CFDictionaryRef;
+
+// `const void *(*)(CFAllocatorRef allocator, const void *value)`: returns the
+// pointer to store (usually `value` itself, retained).
+typedef const void *(*CFDictionaryRetainCallBack)(CFAllocatorRef allocator, const void *value);
+
+// `void (*)(CFAllocatorRef allocator, const void *value)`
+typedef void (*CFDictionaryReleaseCallBack)(CFAllocatorRef allocator, const void *value);
+
+// `CFStringRef (*)(const void *value)`: returns a +1 description.
+typedef CFStringRef (*CFDictionaryCopyDescriptionCallBack)(const void *value);
+
+// `Boolean (*)(const void *value1, const void *value2)`
+typedef Boolean (*CFDictionaryEqualCallBack)(const void *value1, const void *value2);
+
+// `CFHashCode (*)(const void *value)`
+typedef CFHashCode (*CFDictionaryHashCallBack)(const void *value);
+
+// How a dictionary treats its keys. `version` must be 0. NULL fields mean:
+// no retain/release, a `<0x…>` description, pointer equality, the address
+// as hash code.
+typedef struct CFDictionaryKeyCallBacks {
+  CFIndex version;
+  CFDictionaryRetainCallBack retain;
+  CFDictionaryReleaseCallBack release;
+  CFDictionaryCopyDescriptionCallBack copyDescription;
+  CFDictionaryEqualCallBack equal;
+  CFDictionaryHashCallBack hash;
+} CFDictionaryKeyCallBacks;
+
+// How a dictionary treats its values (as the key callbacks, without hash).
+typedef struct CFDictionaryValueCallBacks {
+  CFIndex version;
+  CFDictionaryRetainCallBack retain;
+  CFDictionaryReleaseCallBack release;
+  CFDictionaryCopyDescriptionCallBack copyDescription;
+  CFDictionaryEqualCallBack equal;
+} CFDictionaryValueCallBacks;
+
+// A mutable dictionary.
+typedef struct __CFDictionary *CFMutableDictionaryRef;
+
+// `void (*)(const void *key, const void *value, void *context)`
+typedef void (*CFDictionaryApplierFunction)(const void *key, const void *value, void *context);
 
 // A CFNumber.
 typedef const struct __CFNumber *CFNumberRef;
@@ -1147,11 +1231,32 @@ extern const CFAllocatorRef pixelport_kCFAllocatorNull;
 // Special first argument to `CFAllocatorCreate`.
 extern const CFAllocatorRef pixelport_kCFAllocatorUseContext;
 
+// Values are CF objects: CFRetain, CFRelease, CFCopyDescription, CFEqual.
+// Such an array cannot hold NULL (Deviation: Apple crashes; see each
+// function for what it does instead).
+extern const struct CFArrayCallBacks pixelport_kCFTypeArrayCallBacks;
+
 // The true singleton; compare by pointer or with `CFEqual`.
 extern const CFBooleanRef pixelport_kCFBooleanTrue;
 
 // The false singleton.
 extern const CFBooleanRef pixelport_kCFBooleanFalse;
+
+// Keys are CF objects: CFRetain, CFRelease, CFCopyDescription, CFEqual,
+// CFHash. Use this (with `kCFTypeDictionaryValueCallBacks`) for property
+// dictionaries. A NULL key is ignored by every mutating function and never
+// found (Deviation: Apple crashes).
+extern const struct CFDictionaryKeyCallBacks pixelport_kCFTypeDictionaryKeyCallBacks;
+
+// Like `kCFTypeDictionaryKeyCallBacks`, except that a string key is stored
+// as a copy (CFStringCreateCopy), so later changes to a mutable string do
+// not change the key. Keys that are not strings are retained.
+extern const struct CFDictionaryKeyCallBacks pixelport_kCFCopyStringDictionaryKeyCallBacks;
+
+// Values are CF objects: CFRetain, CFRelease, CFCopyDescription, CFEqual.
+// A NULL value is ignored by every mutating function (Deviation: Apple
+// crashes).
+extern const struct CFDictionaryValueCallBacks pixelport_kCFTypeDictionaryValueCallBacks;
 
 // The `CFNull` singleton, used where a collection needs a "no value" object.
 extern const CFNullRef pixelport_kCFNull;
@@ -1856,6 +1961,210 @@ CFIndex pixelport_CFAllocatorGetPreferredSizeForSize(CFAllocatorRef allocator,
 // context.
 void pixelport_CFAllocatorGetContext(CFAllocatorRef allocator, struct CFAllocatorContext *context);
 
+// The type ID shared by CFArray and CFMutableArray.
+CFTypeID pixelport_CFArrayGetTypeID(void);
+
+// Creates an immutable (+1) array of `numValues` values, retained through
+// the callbacks (a NULL callbacks pointer: not retained, compared by
+// pointer). Returns NULL for a negative count, NULL `values` with a non-zero
+// count, a callbacks struct whose version is not 0, or a NULL value under
+// CFType callbacks (Deviation: Apple crashes there).
+//
+// # Safety
+// `values` must be NULL or point to `numValues` pointers acceptable to the
+// callbacks; `callBacks` must be NULL or point to a valid struct whose
+// functions stay callable for the array's life.
+CFArrayRef pixelport_CFArrayCreate(CFAllocatorRef allocator,
+                                   const void **values,
+                                   CFIndex numValues,
+                                   const struct CFArrayCallBacks *callBacks);
+
+// An immutable (+1) copy with the same callbacks, which retain every value
+// again. Copying an immutable array returns `theArray` itself, retained.
+// NULL for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+CFArrayRef pixelport_CFArrayCreateCopy(CFAllocatorRef allocator, CFArrayRef theArray);
+
+// Creates an empty mutable (+1) array. `capacity` is only a sizing hint.
+// NULL for a negative capacity or a callbacks struct whose version is not 0.
+//
+// Thread safety: reads may run concurrently with each other; concurrent
+// mutation is not supported (as on Apple platforms) but cannot corrupt
+// memory. Callbacks never run under the array's internal lock.
+//
+// # Safety
+// `callBacks` must be NULL or point to a valid struct whose functions stay
+// callable for the array's life.
+CFMutableArrayRef pixelport_CFArrayCreateMutable(CFAllocatorRef allocator,
+                                                 CFIndex capacity,
+                                                 const struct CFArrayCallBacks *callBacks);
+
+// A mutable (+1) copy of `theArray` with the same callbacks, which retain
+// every value again. `capacity` is a hint only. NULL for NULL, a non-array
+// or a negative capacity.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+CFMutableArrayRef pixelport_CFArrayCreateMutableCopy(CFAllocatorRef allocator,
+                                                     CFIndex capacity,
+                                                     CFArrayRef theArray);
+
+// The number of values; 0 for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+CFIndex pixelport_CFArrayGetCount(CFArrayRef theArray);
+
+// The value at `idx` (+0: not retained, valid while the array holds it).
+//
+// Deviation: NULL for an index outside `0..count` (Apple raises), for NULL
+// or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+const void *pixelport_CFArrayGetValueAtIndex(CFArrayRef theArray, CFIndex idx);
+
+// Copies the values in `range` (+0 each) into `values`.
+//
+// Deviation: a range outside the array leaves `values` untouched (Apple
+// raises). No-op for NULL, a non-array or NULL `values`.
+//
+// # Safety
+// `theArray` must be NULL or a live object; `values` must be NULL or have
+// room for `range.length` pointers.
+void pixelport_CFArrayGetValues(CFArrayRef theArray, struct CFRange range, const void **values);
+
+// Whether a value in `range` equals `value` (by the equal callback, or
+// pointer equality without one). False for a range outside the array
+// (Deviation: Apple raises), for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object; `value` must be acceptable to
+// its equal callback.
+Boolean pixelport_CFArrayContainsValue(CFArrayRef theArray,
+                                       struct CFRange range,
+                                       const void *value);
+
+// The lowest index in `range` whose value equals `value`, or `kCFNotFound`
+// (-1). Also -1 for a range outside the array (Deviation: Apple raises), for
+// NULL or a non-array.
+//
+// # Safety
+// As for `CFArrayContainsValue`.
+CFIndex pixelport_CFArrayGetFirstIndexOfValue(CFArrayRef theArray,
+                                              struct CFRange range,
+                                              const void *value);
+
+// The highest index in `range` whose value equals `value`, or `kCFNotFound`
+// (-1). Also -1 for a range outside the array (Deviation: Apple raises), for
+// NULL or a non-array.
+//
+// # Safety
+// As for `CFArrayContainsValue`.
+CFIndex pixelport_CFArrayGetLastIndexOfValue(CFArrayRef theArray,
+                                             struct CFRange range,
+                                             const void *value);
+
+// Calls `applier(value, context)` for each value in `range`, in order. The
+// applier runs on a snapshot without any lock held, so it may read this
+// array; mutating it from the applier is not allowed (as on Apple
+// platforms) but does not change the values still to be visited.
+//
+// Deviation: a range outside the array calls nothing (Apple raises).
+// No-op for NULL, a non-array or a NULL applier.
+//
+// # Safety
+// `theArray` must be NULL or a live object; `applier` must be NULL or a
+// function of the documented type.
+void pixelport_CFArrayApplyFunction(CFArrayRef theArray,
+                                    struct CFRange range,
+                                    CFArrayApplierFunction applier,
+                                    void *context);
+
+// Appends `value`, retained through the callbacks.
+//
+// Deviation: no-op on an immutable array (Apple asserts) and for NULL under
+// CFType callbacks (Apple crashes). No-op for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object; `value` must be acceptable to
+// its callbacks.
+void pixelport_CFArrayAppendValue(CFMutableArrayRef theArray, const void *value);
+
+// Inserts `value` (retained) at `idx`, shifting later values up; `idx` may
+// equal the count (append).
+//
+// Deviation: no-op for an index outside `0..=count` (Apple raises), on an
+// immutable array (Apple asserts), and for NULL under CFType callbacks
+// (Apple crashes). No-op for NULL or a non-array.
+//
+// # Safety
+// As for `CFArrayAppendValue`.
+void pixelport_CFArrayInsertValueAtIndex(CFMutableArrayRef theArray,
+                                         CFIndex idx,
+                                         const void *value);
+
+// Replaces the value at `idx` with `value`: the new value is retained, then
+// the old one released. `idx` equal to the count appends.
+//
+// Deviation: no-op for an index outside `0..=count` (Apple raises), on an
+// immutable array (Apple asserts), and for NULL under CFType callbacks
+// (Apple crashes). No-op for NULL or a non-array.
+//
+// # Safety
+// As for `CFArrayAppendValue`.
+void pixelport_CFArraySetValueAtIndex(CFMutableArrayRef theArray, CFIndex idx, const void *value);
+
+// Removes the value at `idx` (released through the callbacks), shifting
+// later values down.
+//
+// Deviation: no-op for an index outside `0..count` (Apple raises) or on an
+// immutable array (Apple asserts). No-op for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+void pixelport_CFArrayRemoveValueAtIndex(CFMutableArrayRef theArray, CFIndex idx);
+
+// Removes every value, releasing each through the callbacks.
+//
+// Deviation: no-op on an immutable array (Apple asserts). No-op for NULL or
+// a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+void pixelport_CFArrayRemoveAllValues(CFMutableArrayRef theArray);
+
+// Replaces the values in `range` with `newCount` values from `newValues`
+// (retained); the array grows or shrinks as needed. An empty range inserts
+// at `range.location`; `newCount` 0 just removes the range. The range may
+// end at the count.
+//
+// Deviation: no-op for a range outside `0..=count` (Apple raises), a
+// negative `newCount`, NULL `newValues` with a non-zero count, a NULL value
+// under CFType callbacks (Apple crashes), or an immutable array (Apple
+// asserts). No-op for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object; `newValues` must be NULL or
+// point to `newCount` pointers acceptable to its callbacks.
+void pixelport_CFArrayReplaceValues(CFMutableArrayRef theArray,
+                                    struct CFRange range,
+                                    const void **newValues,
+                                    CFIndex newCount);
+
+// Swaps the values at `idx1` and `idx2`.
+//
+// Deviation: no-op if either index is outside `0..count` (Apple raises) or
+// on an immutable array (Apple asserts). No-op for NULL or a non-array.
+//
+// # Safety
+// `theArray` must be NULL or a live object.
+void pixelport_CFArrayExchangeValuesAtIndices(CFMutableArrayRef theArray,
+                                              CFIndex idx1,
+                                              CFIndex idx2);
+
 // Retains `cf` and returns it.
 //
 // Deviation: `CFRetain(NULL)` returns NULL instead of crashing.
@@ -2099,6 +2408,199 @@ void pixelport_CFDataReplaceBytes(CFMutableDataRef theData,
 // # Safety
 // `theData` must be NULL or a live object.
 void pixelport_CFDataDeleteBytes(CFMutableDataRef theData, struct CFRange range);
+
+// The type ID shared by CFDictionary and CFMutableDictionary.
+CFTypeID pixelport_CFDictionaryGetTypeID(void);
+
+// Creates an immutable (+1) dictionary of `numValues` pairs; `keys[i]`
+// maps to `values[i]`. Keys and values are retained through the callbacks;
+// NULL callback pointers mean no retain/release, pointer equality and the
+// address as hash. When a key occurs twice, the later value replaces the
+// earlier one (the first key object is kept).
+//
+// Returns NULL for a negative `numValues`, NULL `keys`/`values` with a
+// non-zero count, or a callbacks struct whose version is not 0. Pairs with a
+// NULL key or value under CFType callbacks are skipped (Deviation: Apple
+// crashes).
+//
+// # Safety
+// `keys` and `values` must be NULL or point to `numValues` pointers each,
+// acceptable to the callbacks; each callbacks pointer must be NULL or point
+// to a valid struct whose functions stay callable for the dictionary's life.
+CFDictionaryRef pixelport_CFDictionaryCreate(CFAllocatorRef allocator,
+                                             const void **keys,
+                                             const void **values,
+                                             CFIndex numValues,
+                                             const struct CFDictionaryKeyCallBacks *keyCallBacks,
+                                             const struct CFDictionaryValueCallBacks *valueCallBacks);
+
+// An immutable (+1) copy with the same callbacks, which retain every key
+// and value again. Copying an immutable dictionary returns `theDict` itself,
+// retained. NULL for NULL or a non-dictionary.
+//
+// # Safety
+// `theDict` must be NULL or a live object.
+CFDictionaryRef pixelport_CFDictionaryCreateCopy(CFAllocatorRef allocator, CFDictionaryRef theDict);
+
+// Creates an empty mutable (+1) dictionary. `capacity` is only a sizing
+// hint; the dictionary always grows as needed. NULL for a negative
+// capacity or a callbacks struct whose version is not 0.
+//
+// Thread safety: reads may run concurrently with each other; concurrent
+// mutation is not supported (as on Apple platforms) but cannot corrupt
+// memory. Callbacks never run under the dictionary's internal lock, so they
+// may read the dictionary.
+//
+// # Safety
+// Each callbacks pointer must be NULL or point to a valid struct whose
+// functions stay callable for the dictionary's life.
+CFMutableDictionaryRef pixelport_CFDictionaryCreateMutable(CFAllocatorRef allocator,
+                                                           CFIndex capacity,
+                                                           const struct CFDictionaryKeyCallBacks *keyCallBacks,
+                                                           const struct CFDictionaryValueCallBacks *valueCallBacks);
+
+// A mutable (+1) copy of `theDict` with the same callbacks, which retain
+// every key and value again. `capacity` is a hint only. NULL for NULL, a
+// non-dictionary or a negative capacity.
+//
+// # Safety
+// `theDict` must be NULL or a live object.
+CFMutableDictionaryRef pixelport_CFDictionaryCreateMutableCopy(CFAllocatorRef allocator,
+                                                               CFIndex capacity,
+                                                               CFDictionaryRef theDict);
+
+// The number of key-value pairs; 0 for NULL or a non-dictionary.
+//
+// # Safety
+// `theDict` must be NULL or a live object.
+CFIndex pixelport_CFDictionaryGetCount(CFDictionaryRef theDict);
+
+// 1 if a key equal to `key` (by the key callbacks) is present, else 0.
+//
+// # Safety
+// `theDict` must be NULL or a live object; `key` must be acceptable to the
+// dictionary's key callbacks.
+CFIndex pixelport_CFDictionaryGetCountOfKey(CFDictionaryRef theDict, const void *key);
+
+// How many values equal `value` (by the value equal callback, or pointer
+// equality without one).
+//
+// # Safety
+// `theDict` must be NULL or a live object; `value` must be acceptable to
+// the dictionary's value callbacks.
+CFIndex pixelport_CFDictionaryGetCountOfValue(CFDictionaryRef theDict, const void *value);
+
+// Whether a key equal to `key` is present. False for NULL or a
+// non-dictionary.
+//
+// # Safety
+// As for `CFDictionaryGetCountOfKey`.
+Boolean pixelport_CFDictionaryContainsKey(CFDictionaryRef theDict, const void *key);
+
+// Whether some value equals `value`. False for NULL or a non-dictionary.
+//
+// # Safety
+// As for `CFDictionaryGetCountOfValue`.
+Boolean pixelport_CFDictionaryContainsValue(CFDictionaryRef theDict, const void *value);
+
+// The value stored under a key equal to `key` (+0: not retained, valid
+// while the dictionary holds it), or NULL when absent — ambiguous if NULL
+// values are stored; see `CFDictionaryGetValueIfPresent`. Keys are compared
+// with the key callbacks, so `CFSTR("k")` finds an entry stored under a
+// created string "k". NULL for NULL or a non-dictionary.
+//
+// # Safety
+// `theDict` must be NULL or a live object; `key` must be acceptable to the
+// dictionary's key callbacks.
+const void *pixelport_CFDictionaryGetValue(CFDictionaryRef theDict, const void *key);
+
+// Whether `key` is present; if so and `value` is not NULL, stores the value
+// (+0) in `*value`. `*value` is left untouched when absent. False for NULL
+// or a non-dictionary.
+//
+// # Safety
+// As for `CFDictionaryGetValue`; `value` must be NULL or writable.
+Boolean pixelport_CFDictionaryGetValueIfPresent(CFDictionaryRef theDict,
+                                                const void *key,
+                                                const void **value);
+
+// Fills `keys[i]` and `values[i]` (+0 each) for every pair, in insertion
+// order, so the i-th key belongs to the i-th value. Either array may be
+// NULL. No-op for NULL or a non-dictionary.
+//
+// # Safety
+// `theDict` must be NULL or a live object; each non-NULL array must have
+// room for `CFDictionaryGetCount(theDict)` pointers.
+void pixelport_CFDictionaryGetKeysAndValues(CFDictionaryRef theDict,
+                                            const void **keys,
+                                            const void **values);
+
+// Calls `applier(key, value, context)` once per pair, in insertion order.
+// The applier runs on a snapshot without any lock held, so it may read this
+// dictionary; mutating it from the applier is not allowed (as on Apple
+// platforms) but does not affect the pairs still to be visited. No-op for
+// NULL, a non-dictionary or a NULL applier.
+//
+// # Safety
+// `theDict` must be NULL or a live object; `applier` must be NULL or a
+// function of the documented type.
+void pixelport_CFDictionaryApplyFunction(CFDictionaryRef theDict,
+                                         CFDictionaryApplierFunction applier,
+                                         void *context);
+
+// Adds `key` → `value` only if no equal key is present (otherwise nothing
+// happens, and nothing is retained). No-op for NULL or a non-dictionary.
+//
+// Deviation: on an immutable dictionary this is a no-op (Apple asserts).
+//
+// # Safety
+// `theDict` must be NULL or a live object; `key` and `value` must be
+// acceptable to its callbacks.
+void pixelport_CFDictionaryAddValue(CFMutableDictionaryRef theDict,
+                                    const void *key,
+                                    const void *value);
+
+// Adds `key` → `value`, or replaces the value of an equal key already
+// present (that key object is kept; the new value is retained before the
+// old one is released). No-op for NULL or a non-dictionary.
+//
+// Deviation: on an immutable dictionary this is a no-op (Apple asserts).
+//
+// # Safety
+// As for `CFDictionaryAddValue`.
+void pixelport_CFDictionarySetValue(CFMutableDictionaryRef theDict,
+                                    const void *key,
+                                    const void *value);
+
+// Replaces the value of an equal key only if one is present (otherwise
+// nothing happens). No-op for NULL or a non-dictionary.
+//
+// Deviation: on an immutable dictionary this is a no-op (Apple asserts).
+//
+// # Safety
+// As for `CFDictionaryAddValue`.
+void pixelport_CFDictionaryReplaceValue(CFMutableDictionaryRef theDict,
+                                        const void *key,
+                                        const void *value);
+
+// Removes the pair whose key equals `key`, releasing key and value through
+// the callbacks. No-op when absent, for NULL or a non-dictionary.
+//
+// Deviation: on an immutable dictionary this is a no-op (Apple asserts).
+//
+// # Safety
+// `theDict` must be NULL or a live object; `key` must be acceptable to its
+// key callbacks.
+void pixelport_CFDictionaryRemoveValue(CFMutableDictionaryRef theDict, const void *key);
+
+// Removes every pair, releasing keys and values through the callbacks.
+// No-op for NULL or a non-dictionary.
+//
+// Deviation: on an immutable dictionary this is a no-op (Apple asserts).
+//
+// # Safety
+// `theDict` must be NULL or a live object.
+void pixelport_CFDictionaryRemoveAllValues(CFMutableDictionaryRef theDict);
 
 // The type ID of `kCFNull`.
 CFTypeID pixelport_CFNullGetTypeID(void);

@@ -8,5 +8,6 @@ pub mod bytes;
 pub mod encoding;
 mod encoding_tables;
 pub mod number;
+pub mod ordered_table;
 pub mod pixel_format;
 pub mod text;

@@ -4,9 +4,12 @@
 //! `string.rs`, `CFRetain` in `base.rs`.
 
 pub mod allocator;
+pub mod array;
 pub mod base;
 pub mod boolean;
+pub(crate) mod collection;
 pub mod data;
+pub mod dictionary;
 pub mod null;
 pub mod number;
 pub mod string;

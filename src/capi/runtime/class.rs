@@ -12,14 +12,19 @@ use std::ptr::NonNull;
 
 use super::object::{CfClass, CfObject, Header, destroy};
 use crate::capi::core_foundation::allocator::CfAllocator;
+use crate::capi::core_foundation::array::CfArray;
 use crate::capi::core_foundation::boolean::CfBoolean;
 use crate::capi::core_foundation::data::CfData;
+use crate::capi::core_foundation::dictionary::CfDictionary;
 use crate::capi::core_foundation::null::CfNull;
 use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
+///
+/// Adding a type: a variant here (next free ID), its entry in `ALL`, and its
+/// `Class` at the same position in [`CLASSES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeKind {
     Null = 1,
@@ -28,16 +33,20 @@ pub enum TypeKind {
     Number = 4,
     Allocator = 5,
     Data = 6,
+    Array = 7,
+    Dictionary = 8,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 6] = [
+    pub const ALL: [TypeKind; 8] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
         TypeKind::Number,
         TypeKind::Allocator,
         TypeKind::Data,
+        TypeKind::Array,
+        TypeKind::Dictionary,
     ];
 
     pub const fn index(self) -> usize {
@@ -93,13 +102,15 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 6] = [
+pub static CLASSES: [Class; 8] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
     Class::of::<CfNumber>("CFNumber"),
     Class::of::<CfAllocator>("CFAllocator"),
     Class::of::<CfData>("CFData"),
+    Class::of::<CfArray>("CFArray"),
+    Class::of::<CfDictionary>("CFDictionary"),
 ];
 
 /// Whether `class` is one of our registry entries.
@@ -113,11 +124,14 @@ mod tests {
 
     #[test]
     fn registry_order_matches_type_ids() {
-        assert_eq!(TypeKind::ALL.len(), CLASSES.len());
+        for (i, class) in CLASSES.iter().enumerate() {
+            assert_eq!(class.type_id as usize, i + 1);
+        }
         for kind in TypeKind::ALL {
             assert_eq!(CLASSES[kind.index()].type_id, kind.type_id());
             assert_eq!(TypeKind::from_type_id(kind.type_id()), Some(kind));
         }
+        assert_eq!(CLASSES.len(), TypeKind::ALL.len());
         assert_eq!(TypeKind::from_type_id(0), None);
     }
 }
