@@ -5,30 +5,7 @@
 #include <limits.h>
 #include <stdint.h>
 
-#include "pp_test.h"
-
-static CFStringRef str(const char *s) {
-    return CFStringCreateWithCString(kCFAllocatorDefault, s, kCFStringEncodingUTF8);
-}
-
-static CFNumberRef num(int v) {
-    return CFNumberCreate(kCFAllocatorDefault, kCFNumberIntType, &v);
-}
-
-static int num_value(const void *n) {
-    int v = -1;
-    CFNumberGetValue((CFNumberRef)n, kCFNumberIntType, &v);
-    return v;
-}
-
-static int description_contains(CFTypeRef cf, const char *needle) {
-    char buf[4096];
-    CFStringRef d = CFCopyDescription(cf);
-    int ok = d != NULL && CFStringGetCString(d, buf, sizeof buf, kCFStringEncodingUTF8) &&
-             strstr(buf, needle) != NULL;
-    if (d) CFRelease(d);
-    return ok;
-}
+#include "pp_cf.h"
 
 /* The numbers in `a`, as "1,2,3". */
 static const char *numbers(CFArrayRef a) {
@@ -36,7 +13,7 @@ static const char *numbers(CFArrayRef a) {
     buf[0] = 0;
     for (CFIndex i = 0; i < CFArrayGetCount(a); i++) {
         char part[16];
-        snprintf(part, sizeof part, i ? ",%d" : "%d", num_value(CFArrayGetValueAtIndex(a, i)));
+        snprintf(part, sizeof part, i ? ",%d" : "%d", pp_num_value(CFArrayGetValueAtIndex(a, i)));
         strcat(buf, part);
     }
     return buf;
@@ -82,7 +59,7 @@ struct apply_ctx {
 
 static void sum_applier(const void *value, void *context) {
     struct apply_ctx *ctx = context;
-    ctx->sum += num_value(value);
+    ctx->sum += pp_num_value(value);
     /* Re-entrant reads of the same array must not deadlock. */
     if (CFArrayGetValueAtIndex(ctx->array, ctx->calls) == value &&
         CFArrayContainsValue(ctx->array, CFRangeMake(0, CFArrayGetCount(ctx->array)), value))
@@ -94,7 +71,7 @@ static void clearing_applier(const void *value, void *context) {
     struct apply_ctx *ctx = context;
     /* Against the rules, but memory-safe: `value` stays valid. */
     CFArrayRemoveAllValues((CFMutableArrayRef)ctx->array);
-    ctx->sum += num_value(value);
+    ctx->sum += pp_num_value(value);
     ctx->calls++;
 }
 
@@ -107,8 +84,8 @@ int main(void) {
     CFRelease(tname);
 
     /* ---- CFArrayCreate with CFType callbacks ---- */
-    CFNumberRef n0 = num(0), n1 = num(1), n2 = num(2), n3 = num(3), n9 = num(9);
-    CFStringRef sA = str("A");
+    CFNumberRef n0 = pp_num(0), n1 = pp_num(1), n2 = pp_num(2), n3 = pp_num(3), n9 = pp_num(9);
+    CFStringRef sA = pp_str("A");
     const void *vals[] = {n1, sA, n2, n1};
     CFArrayRef a = CFArrayCreate(NULL, vals, 4, &kCFTypeArrayCallBacks);
     CHECK(a != NULL);
@@ -124,7 +101,7 @@ int main(void) {
     CHECK(CFArrayContainsValue(a, all, CFSTR("A")));
     CHECK(!CFArrayContainsValue(a, CFRangeMake(2, 2), CFSTR("A")));
     CHECK(!CFArrayContainsValue(a, all, CFSTR("B")));
-    CFNumberRef other1 = num(1);
+    CFNumberRef other1 = pp_num(1);
     CHECK_EQ_LONG(CFArrayGetFirstIndexOfValue(a, all, other1), 0);
     CHECK_EQ_LONG(CFArrayGetLastIndexOfValue(a, all, other1), 3);
     CHECK_EQ_LONG(CFArrayGetFirstIndexOfValue(a, CFRangeMake(1, 3), other1), 3);
@@ -136,8 +113,8 @@ int main(void) {
     CFArrayGetValues(a, CFRangeMake(1, 2), got);
     CHECK(got[0] == sA && got[1] == n2 && got[2] == NULL);
     CFArrayGetValues(a, CFRangeMake(0, 0), got);
-    CHECK(description_contains(a, "(\n    <CFNumber>"));
-    CHECK(description_contains(a, "    A,\n"));
+    CHECK(pp_description_contains(a, "(\n    <CFNumber>"));
+    CHECK(pp_description_contains(a, "    A,\n"));
 
     /* ApplyFunction over a range, reading the same array from the applier. */
     CFArrayRef nums;
@@ -259,7 +236,7 @@ int main(void) {
     CHECK_EQ_LONG(clr.sum, 15);
     CHECK_EQ_LONG(CFArrayGetCount(m), 0);
     CHECK_EQ_LONG(CFGetRetainCount(n9), 1);
-    CHECK(description_contains(m, "(\n)"));
+    CHECK(pp_description_contains(m, "(\n)"));
     CFArrayAppendValue(m, n2);
     CFArrayRemoveAllValues(m);
     CHECK_EQ_LONG(CFGetRetainCount(n2), 3); /* ours, `a` and `nums` */
@@ -279,7 +256,7 @@ int main(void) {
     CHECK(CFArrayGetValueAtIndex(r, 1) == NULL);
     CHECK_EQ_LONG(CFArrayGetFirstIndexOfValue(r, CFRangeMake(0, 4), NULL), 1);
     CHECK_EQ_LONG(CFArrayGetLastIndexOfValue(r, CFRangeMake(0, 4), (const void *)1), 3);
-    CHECK(description_contains(r, "<0x3>"));
+    CHECK(pp_description_contains(r, "<0x3>"));
     CFMutableArrayRef rm = CFArrayCreateMutableCopy(NULL, 10, r);
     CHECK(CFEqual(r, rm));
     CFArrayAppendValue(rm, NULL);
@@ -304,7 +281,7 @@ int main(void) {
     CHECK(strcmp(CFArrayGetValueAtIndex(w, 0), "red") == 0);
     char probe[] = "blue";
     CHECK_EQ_LONG(CFArrayGetFirstIndexOfValue(w, CFRangeMake(0, 3), probe), 2);
-    CHECK(description_contains(w, "    green,\n"));
+    CHECK(pp_description_contains(w, "    green,\n"));
     CFMutableArrayRef wm = CFArrayCreateMutableCopy(NULL, 0, w);
     CHECK_EQ_LONG(g_retains, 6);
     CHECK(CFEqual(w, wm));
@@ -336,8 +313,8 @@ int main(void) {
     const void *outerVals[] = {inner, dict};
     CFArrayRef outer = CFArrayCreate(NULL, outerVals, 2, &kCFTypeArrayCallBacks);
     CHECK_EQ_LONG(CFGetRetainCount(inner), 3);
-    CHECK(description_contains(outer, "(\n    (\n        <CFNumber>"));
-    CHECK(description_contains(outer, "    {\n        k = (\n"));
+    CHECK(pp_description_contains(outer, "(\n    (\n        <CFNumber>"));
+    CHECK(pp_description_contains(outer, "    {\n        k = (\n"));
     CFArrayRef inner2 = CFArrayCreate(NULL, innerVals, 2, &kCFTypeArrayCallBacks);
     const void *outerVals2[] = {inner2, dict};
     CFArrayRef outer2 = CFArrayCreate(NULL, outerVals2, 2, &kCFTypeArrayCallBacks);
@@ -358,16 +335,16 @@ int main(void) {
     /* ---- a large array ---- */
     CFMutableArrayRef big = CFArrayCreateMutable(NULL, 16, &kCFTypeArrayCallBacks);
     for (int i = 0; i < 10000; i++) {
-        CFNumberRef n = num(i);
+        CFNumberRef n = pp_num(i);
         CFArrayAppendValue(big, n);
         CFRelease(n);
     }
-    CFNumberRef target = num(9876);
+    CFNumberRef target = pp_num(9876);
     CHECK_EQ_LONG(CFArrayGetFirstIndexOfValue(big, CFRangeMake(0, 10000), target), 9876);
     CFRelease(target);
     CFArrayReplaceValues(big, CFRangeMake(0, 9990), NULL, 0);
     CHECK_EQ_LONG(CFArrayGetCount(big), 10);
-    CHECK_EQ_LONG(num_value(CFArrayGetValueAtIndex(big, 0)), 9990);
+    CHECK_EQ_LONG(pp_num_value(CFArrayGetValueAtIndex(big, 0)), 9990);
     CFRelease(big);
 
     /* ---- bad input: defined results, no crash ---- */

@@ -5,31 +5,7 @@
 #include <pthread.h>
 #include <stdint.h>
 
-#include "pp_test.h"
-
-static CFStringRef str(const char *s) {
-    return CFStringCreateWithCString(kCFAllocatorDefault, s, kCFStringEncodingUTF8);
-}
-
-static CFNumberRef num(int v) {
-    return CFNumberCreate(kCFAllocatorDefault, kCFNumberIntType, &v);
-}
-
-static int num_value(const void *n) {
-    int v = -1;
-    CFNumberGetValue((CFNumberRef)n, kCFNumberIntType, &v);
-    return v;
-}
-
-/* Whether CFCopyDescription(cf) contains `needle`. */
-static int description_contains(CFTypeRef cf, const char *needle) {
-    char buf[4096];
-    CFStringRef d = CFCopyDescription(cf);
-    int ok = d != NULL && CFStringGetCString(d, buf, sizeof buf, kCFStringEncodingUTF8) &&
-             strstr(buf, needle) != NULL;
-    if (d) CFRelease(d);
-    return ok;
-}
+#include "pp_cf.h"
 
 /* C11 has no strdup. */
 static char *dup_string(const char *s) {
@@ -87,7 +63,7 @@ struct apply_ctx {
 static void sum_applier(const void *key, const void *value, void *context) {
     struct apply_ctx *ctx = context;
     ctx->calls++;
-    ctx->sum += num_value(value);
+    ctx->sum += pp_num_value(value);
     /* Re-entrant reads of the same dictionary must not deadlock. */
     if (CFDictionaryGetValue(ctx->dict, key) == value && CFDictionaryGetCount(ctx->dict) > 0 &&
         CFDictionaryContainsKey(ctx->dict, key))
@@ -102,7 +78,7 @@ static void removing_applier(const void *key, const void *value, void *context) 
     /* Not allowed by Apple; must still be memory-safe: the pair stays
      * valid for the rest of this call. */
     CFDictionaryRemoveValue((CFMutableDictionaryRef)ctx->dict, key);
-    ctx->sum += num_value(value);
+    ctx->sum += pp_num_value(value);
 }
 
 /* ---- threads ---- */
@@ -113,7 +89,7 @@ static void *reader(void *arg) {
     (void)arg;
     for (int i = 0; i < 2000; i++) {
         const void *v = CFDictionaryGetValue(g_shared, CFSTR("fixed"));
-        if (v == NULL || num_value(v) != 42) return (void *)1;
+        if (v == NULL || pp_num_value(v) != 42) return (void *)1;
         CFDictionaryRef copy = CFDictionaryCreateCopy(NULL, g_shared);
         CFRelease(copy);
     }
@@ -125,8 +101,8 @@ static void *writer(void *arg) {
     char name[32];
     for (int i = 0; i < 500; i++) {
         snprintf(name, sizeof name, "w%ld-%d", id, i % 20);
-        CFStringRef k = str(name);
-        CFNumberRef v = num(i);
+        CFStringRef k = pp_str(name);
+        CFNumberRef v = pp_num(i);
         CFDictionarySetValue(g_shared, k, v);
         if (i % 3 == 0) CFDictionaryRemoveValue(g_shared, k);
         CFRelease(k);
@@ -144,8 +120,8 @@ int main(void) {
     CFRelease(tname);
 
     /* ---- CFDictionaryCreate with CFType callbacks: ownership, lookups ---- */
-    CFStringRef kWidth = str("Width");
-    CFNumberRef v640 = num(640), v480 = num(480);
+    CFStringRef kWidth = pp_str("Width");
+    CFNumberRef v640 = pp_num(640), v480 = pp_num(480);
     const void *keys[] = {kWidth, CFSTR("Height")};
     const void *values[] = {v640, v480};
     CFDictionaryRef d = CFDictionaryCreate(NULL, keys, values, 2, &kCFTypeDictionaryKeyCallBacks,
@@ -160,7 +136,7 @@ int main(void) {
     /* A CFSTR literal finds the entry stored under a created string, and a
      * created string finds the entry stored under a literal. */
     CHECK(CFDictionaryGetValue(d, CFSTR("Width")) == v640);
-    CFStringRef kHeight = str("Height");
+    CFStringRef kHeight = pp_str("Height");
     CHECK(CFDictionaryGetValue(d, kHeight) == v480);
     CHECK(CFDictionaryGetValue(d, CFSTR("Depth")) == NULL);
     CHECK_EQ_LONG(CFGetRetainCount(v640), 2); /* Get is +0 */
@@ -168,7 +144,7 @@ int main(void) {
     CHECK_EQ_LONG(CFDictionaryGetCountOfKey(d, CFSTR("Depth")), 0);
     CHECK(CFDictionaryContainsKey(d, CFSTR("Width")));
     CHECK(!CFDictionaryContainsKey(d, CFSTR("width")));
-    CFNumberRef other640 = num(640);
+    CFNumberRef other640 = pp_num(640);
     CHECK(CFDictionaryContainsValue(d, other640)); /* by CFEqual, not pointer */
     CHECK_EQ_LONG(CFDictionaryGetCountOfValue(d, other640), 1);
     CHECK(!CFDictionaryContainsValue(d, kWidth));
@@ -194,9 +170,9 @@ int main(void) {
     CFDictionaryGetKeysAndValues(d, NULL, NULL);
 
     /* Description: property-list style. */
-    CHECK(description_contains(d, "Width = "));
-    CHECK(description_contains(d, "Height = "));
-    CHECK(description_contains(d, "{\n"));
+    CHECK(pp_description_contains(d, "Width = "));
+    CHECK(pp_description_contains(d, "Height = "));
+    CHECK(pp_description_contains(d, "{\n"));
 
     /* ApplyFunction, with an applier that reads the same dictionary. */
     struct apply_ctx ctx = {d, 0, 0, 0};
@@ -207,7 +183,7 @@ int main(void) {
     CFDictionaryApplyFunction(d, NULL, &ctx); /* NULL applier: no-op */
 
     /* Immutable: every mutator is a no-op. */
-    CFNumberRef v1 = num(1);
+    CFNumberRef v1 = pp_num(1);
     CFDictionaryAddValue((CFMutableDictionaryRef)d, CFSTR("New"), v1);
     CFDictionarySetValue((CFMutableDictionaryRef)d, CFSTR("Width"), v1);
     CFDictionaryReplaceValue((CFMutableDictionaryRef)d, CFSTR("Width"), v1);
@@ -232,12 +208,12 @@ int main(void) {
     CHECK(CFHash(m) == CFHash(d));
 
     /* ---- mutable semantics ---- */
-    CFNumberRef v2 = num(2), v3 = num(3);
+    CFNumberRef v2 = pp_num(2), v3 = pp_num(3);
     /* AddValue: only if absent; nothing retained when present. */
     CFDictionaryAddValue(m, CFSTR("Width"), v1);
     CHECK(CFDictionaryGetValue(m, CFSTR("Width")) == v640);
     CHECK_EQ_LONG(CFGetRetainCount(v1), 1);
-    CFStringRef kNew = str("New");
+    CFStringRef kNew = pp_str("New");
     CFDictionaryAddValue(m, kNew, v1);
     CHECK_EQ_LONG(CFDictionaryGetCount(m), 3);
     CHECK_EQ_LONG(CFGetRetainCount(v1), 2);
@@ -245,7 +221,7 @@ int main(void) {
     CHECK(!CFEqual(m, d));
     /* SetValue on an existing key: value replaced (old released), the key
      * object already stored is kept. */
-    CFStringRef kNew2 = str("New");
+    CFStringRef kNew2 = pp_str("New");
     CFDictionarySetValue(m, kNew2, v2);
     CHECK(CFDictionaryGetValue(m, CFSTR("New")) == v2);
     CHECK_EQ_LONG(CFGetRetainCount(v1), 1);
@@ -294,7 +270,7 @@ int main(void) {
     CHECK_EQ_LONG(CFDictionaryGetCount(m), 0);
     CHECK_EQ_LONG(CFGetRetainCount(v1), 1);
     CHECK_EQ_LONG(CFGetRetainCount(v640), 2);
-    CHECK(description_contains(m, "{\n}"));
+    CHECK(pp_description_contains(m, "{\n}"));
     /* The applier may mutate (against the rules) without crashing. */
     CFDictionarySetValue(m, CFSTR("a"), v1);
     CFDictionarySetValue(m, CFSTR("b"), v2);
@@ -313,7 +289,7 @@ int main(void) {
     CHECK_EQ_LONG(CFGetRetainCount(v480), 1);
 
     /* ---- duplicates in Create: the later value wins, the first key stays ---- */
-    CFStringRef dupA = str("dup"), dupB = str("dup");
+    CFStringRef dupA = pp_str("dup"), dupB = pp_str("dup");
     const void *dk[] = {dupA, dupB, CFSTR("x")};
     const void *dv[] = {v1, v2, v3};
     CFDictionaryRef dd = CFDictionaryCreate(NULL, dk, dv, 3, &kCFTypeDictionaryKeyCallBacks,
@@ -359,7 +335,7 @@ int main(void) {
     const void *nv = (const void *)1;
     CHECK(CFDictionaryGetValueIfPresent(raw, (const void *)8, &nv) && nv == NULL);
     CHECK(CFDictionaryContainsValue(raw, NULL));
-    CHECK(description_contains(raw, "0x"));
+    CHECK(pp_description_contains(raw, "0x"));
     /* Dictionaries with different callbacks are never equal (so no
      * callback is handed a non-object), even when both are empty. */
     CFMutableDictionaryRef typed = CFDictionaryCreateMutable(
@@ -392,7 +368,7 @@ int main(void) {
     CHECK_EQ_LONG(g_value_retains, 3);
     char probe[] = "beta"; /* a different pointer with equal contents */
     CHECK(CFDictionaryGetValue(cd, probe) == (const void *)2);
-    CHECK(description_contains(cd, "gamma = <0x3>"));
+    CHECK(pp_description_contains(cd, "gamma = <0x3>"));
     CFMutableDictionaryRef cm = CFDictionaryCreateMutableCopy(NULL, 0, cd);
     CHECK_EQ_LONG(g_key_retains, 6);
     CHECK_EQ_LONG(g_value_retains, 6);
@@ -431,10 +407,10 @@ int main(void) {
     CHECK_EQ_LONG(CFGetRetainCount(inner), 2);
     CFDictionaryRef got = CFDictionaryGetValue(outer, CFSTR("Inner"));
     CHECK(CFDictionaryGetValue(got, CFSTR("Depth")) == v3);
-    CHECK(description_contains(outer, "Inner = {\n        Depth = "));
+    CHECK(pp_description_contains(outer, "Inner = {\n        Depth = "));
     /* A structurally equal copy built independently. */
-    CFStringRef kDepth = str("Depth");
-    CFNumberRef three = num(3);
+    CFStringRef kDepth = pp_str("Depth");
+    CFNumberRef three = pp_num(3);
     const void *ik[] = {kDepth};
     const void *iv[] = {three};
     CFDictionaryRef inner2 = CFDictionaryCreate(NULL, ik, iv, 1, &kCFTypeDictionaryKeyCallBacks,
@@ -464,8 +440,8 @@ int main(void) {
     char name[32];
     for (int i = 0; i < N; i++) {
         snprintf(name, sizeof name, "key%d", i);
-        CFStringRef k = str(name);
-        CFNumberRef v = num(i);
+        CFStringRef k = pp_str(name);
+        CFNumberRef v = pp_num(i);
         CFDictionaryAddValue(big, k, v);
         CFRelease(k);
         CFRelease(v);
@@ -474,9 +450,9 @@ int main(void) {
     int lookups_ok = 1, removed = 0;
     for (int i = 0; i < N; i += 7) {
         snprintf(name, sizeof name, "key%d", i);
-        CFStringRef k = str(name);
+        CFStringRef k = pp_str(name);
         const void *v = CFDictionaryGetValue(big, k);
-        if (v == NULL || num_value(v) != i) lookups_ok = 0;
+        if (v == NULL || pp_num_value(v) != i) lookups_ok = 0;
         if (i % 2 == 0) {
             CFDictionaryRemoveValue(big, k);
             removed++;
@@ -497,7 +473,7 @@ int main(void) {
     /* ---- concurrent readers and writers: no corruption ---- */
     g_shared = CFDictionaryCreateMutable(NULL, 0, &kCFTypeDictionaryKeyCallBacks,
                                          &kCFTypeDictionaryValueCallBacks);
-    CFNumberRef v42 = num(42);
+    CFNumberRef v42 = pp_num(42);
     CFDictionarySetValue(g_shared, CFSTR("fixed"), v42);
     pthread_t threads[4];
     for (long t = 0; t < 2; t++) pthread_create(&threads[t], NULL, reader, NULL);

@@ -4,16 +4,10 @@
 #include <CoreFoundation/CoreFoundation.h>
 #include <CoreVideo/CoreVideo.h>
 
-#include "pp_test.h"
-
-struct key_case {
-    const char *name;
-    CFStringRef constant;
-    const char *expected;
-};
+#include "pp_cf.h"
 
 int main(void) {
-    const struct key_case cases[] = {
+    const struct pp_string_constant cases[] = {
     {"kCVPixelBufferPixelFormatTypeKey", kCVPixelBufferPixelFormatTypeKey, "PixelFormatType"},
     {"kCVPixelBufferMemoryAllocatorKey", kCVPixelBufferMemoryAllocatorKey, "MemoryAllocator"},
     {"kCVPixelBufferWidthKey", kCVPixelBufferWidthKey, "Width"},
@@ -179,18 +173,7 @@ int main(void) {
     {"kCVPixelFormatFillExtendedPixelsCallback", kCVPixelFormatFillExtendedPixelsCallback, "FillExtendedPixelsCallback"},
     };
     size_t n = sizeof cases / sizeof cases[0];
-    for (size_t i = 0; i < n; i++) {
-        CFStringRef made = CFStringCreateWithCString(NULL, cases[i].expected, kCFStringEncodingUTF8);
-        if (!CFEqual(cases[i].constant, made)) {
-            fprintf(stderr, "%s is not \"%s\"\n", cases[i].name, cases[i].expected);
-        }
-        CHECK(CFEqual(cases[i].constant, made));
-        CHECK(CFHash(cases[i].constant) == CFHash(made));
-        CHECK(CFGetTypeID(cases[i].constant) == CFStringGetTypeID());
-        CFRelease(cases[i].constant); /* immortal: must survive */
-        CHECK(CFGetRetainCount(cases[i].constant) > 1000000);
-        CFRelease(made);
-    }
+    pp_check_string_constants(cases, n);
     CHECK_EQ_LONG(n, 163);
     /* The FFmpeg pattern: literal fallbacks compare equal to the constants. */
     CHECK(CFEqual(CFSTR("ITU_R_2020"), kCVImageBufferColorPrimaries_ITU_R_2020));

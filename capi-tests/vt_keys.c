@@ -3,21 +3,15 @@
 #include <CoreFoundation/CoreFoundation.h>
 #include <VideoToolbox/VideoToolbox.h>
 
-#include "pp_test.h"
+#include "pp_cf.h"
 
 /* Private keys are not declared by Apple's headers (nor ours); WebKit-style
  * clients look them up by symbol name. */
 extern const CFStringRef kVTPixelTransferPropertyKey_EnableHardwareAcceleratedTransfer;
 extern const CFStringRef kVTPixelTransferPropertyKey_EnableHighSpeedTransfer;
 
-struct key_case {
-    const char *name;
-    CFStringRef constant;
-    const char *expected;
-};
-
 int main(void) {
-    const struct key_case cases[] = {
+    const struct pp_string_constant cases[] = {
     {"kVTPixelTransferPropertyKey_ScalingMode", kVTPixelTransferPropertyKey_ScalingMode, "ScalingMode"},
     {"kVTPixelTransferPropertyKey_DestinationCleanAperture", kVTPixelTransferPropertyKey_DestinationCleanAperture, "DestinationCleanAperture"},
     {"kVTPixelTransferPropertyKey_DestinationPixelAspectRatio", kVTPixelTransferPropertyKey_DestinationPixelAspectRatio, "DestinationPixelAspectRatio"},
@@ -56,17 +50,7 @@ int main(void) {
     {"kVTPropertyDocumentationKey", kVTPropertyDocumentationKey, "Documentation"},
     };
     size_t n = sizeof cases / sizeof cases[0];
-    for (size_t i = 0; i < n; i++) {
-        CFStringRef made = CFStringCreateWithCString(NULL, cases[i].expected, kCFStringEncodingUTF8);
-        if (!CFEqual(cases[i].constant, made)) {
-            fprintf(stderr, "%s is not \"%s\"\n", cases[i].name, cases[i].expected);
-        }
-        CHECK(CFEqual(cases[i].constant, made));
-        CHECK(CFGetTypeID(cases[i].constant) == CFStringGetTypeID());
-        CFRelease(cases[i].constant);
-        CHECK(CFGetRetainCount(cases[i].constant) > 1000000);
-        CFRelease(made);
-    }
+    pp_check_string_constants(cases, n);
     CHECK_EQ_LONG(n, 36);
     CHECK(CFEqual(CFSTR("Letterbox"), kVTScalingMode_Letterbox));
     CHECK(!CFEqual(kVTRotation_CW90, kVTRotation_CCW90));
