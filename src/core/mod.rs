@@ -4,6 +4,9 @@
 //! in here; fallible operations return `Result` or `Option`.
 #![deny(unsafe_code)]
 
+// Rust-only API: keep cbindgen from exporting its consts and types.
+/// cbindgen:ignore
+pub mod color;
 pub mod encoding;
 mod encoding_tables;
 pub mod number;
