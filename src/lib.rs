@@ -12,4 +12,7 @@
 //! exported functions directly.
 
 pub mod capi;
+// The core never crosses the C ABI, so cbindgen must not read it (its public
+// consts and types would otherwise leak into pixelport.h).
+/// cbindgen:ignore
 pub mod core;

@@ -29,16 +29,6 @@
 
 #define kCVVersatileBayer_BayerPattern_BGGR 3
 
-// The smallest allocation made for a byte store, so that even an empty
-// store has a real (non-dangling) address to hand out.
-#define MIN_ALLOCATION 16
-
-// Row alignment without a `kCVPixelBufferBytesPerRowAlignmentKey` attribute.
-#define DEFAULT_ROW_ALIGNMENT 64
-
-// Plane alignment without a `kCVPixelBufferPlaneAlignmentKey` attribute.
-#define DEFAULT_PLANE_ALIGNMENT 64
-
 // Opaque CGColorSpace storage.
 typedef struct CGColorSpace CGColorSpace;
 
