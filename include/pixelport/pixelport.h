@@ -2830,6 +2830,42 @@ double pixelport_CFStringGetDoubleValue(CFStringRef str);
 // `cStr` must be NULL or a NUL-terminated string.
 CFStringRef pixelport___CFStringMakeConstantString(const char *cStr);
 
+// The H.273 MatrixCoefficients code point for a `kCVImageBufferYCbCrMatrix_*`
+// string (compared by value, so `CFSTR("ITU_R_709_2")` works); 2
+// ("unspecified") for NULL, a non-string or an unknown string.
+//
+// # Safety
+// `yCbCrMatrixString` must be NULL or a live object.
+int CVYCbCrMatrixGetIntegerCodePointForString(CFStringRef yCbCrMatrixString);
+
+// The H.273 ColourPrimaries code point for a `kCVImageBufferColorPrimaries_*`
+// string; 2 for NULL or unknown.
+//
+// # Safety
+// `colorPrimariesString` must be NULL or a live object.
+int CVColorPrimariesGetIntegerCodePointForString(CFStringRef colorPrimariesString);
+
+// The H.273 TransferCharacteristics code point for a
+// `kCVImageBufferTransferFunction_*` string; 2 for NULL, unknown, or
+// `UseGamma` (which has no code point).
+//
+// # Safety
+// `transferFunctionString` must be NULL or a live object.
+int CVTransferFunctionGetIntegerCodePointForString(CFStringRef transferFunctionString);
+
+// The `kCVImageBufferYCbCrMatrix_*` constant (+0) for an H.273 code point;
+// NULL for 2 and for code points CoreVideo has no string for. Any `int` is
+// accepted (FFmpeg passes raw AVCOL_* values).
+CFStringRef CVYCbCrMatrixGetStringForIntegerCodePoint(int yCbCrMatrixCodePoint);
+
+// The `kCVImageBufferColorPrimaries_*` constant (+0) for an H.273 code
+// point; NULL for 2 and unknown code points.
+CFStringRef CVColorPrimariesGetStringForIntegerCodePoint(int colorPrimariesCodePoint);
+
+// The `kCVImageBufferTransferFunction_*` constant (+0) for an H.273 code
+// point; NULL for 2 and unknown code points.
+CFStringRef CVTransferFunctionGetStringForIntegerCodePoint(int transferFunctionCodePoint);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus
