@@ -5,6 +5,7 @@
 #![deny(unsafe_code)]
 
 pub mod bytes;
+pub mod convert;
 pub mod encoding;
 mod encoding_tables;
 pub mod number;
