@@ -6,6 +6,7 @@
 
 pub mod bytes;
 pub mod color;
+pub mod convert;
 pub mod encoding;
 mod encoding_tables;
 pub mod number;
