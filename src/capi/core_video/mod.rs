@@ -3,5 +3,6 @@
 //! names (no `pixelport_` prefix).
 
 pub mod keys;
+pub mod pixel_format_description;
 pub mod pixel_format_type;
 pub mod types;
