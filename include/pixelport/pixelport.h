@@ -243,6 +243,8 @@ typedef CFOptionFlags CFStringCompareFlags;
 
 typedef int SInt32;
 
+typedef UInt32 OSType;
+
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
 
@@ -266,8 +268,6 @@ typedef int32_t CGColorRenderingIntent;
 
 // A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorSpaceModel;
-
-typedef UInt32 OSType;
 
 // CoreVideo's status code: `kCVReturnSuccess` or one of the negative
 // `kCVReturn…` errors.
@@ -2865,6 +2865,81 @@ CFStringRef CVColorPrimariesGetStringForIntegerCodePoint(int colorPrimariesCodeP
 // The `kCVImageBufferTransferFunction_*` constant (+0) for an H.273 code
 // point; NULL for 2 and unknown code points.
 CFStringRef CVTransferFunctionGetStringForIntegerCodePoint(int transferFunctionCodePoint);
+
+// Creates a (+1) description of a pixel format: an immutable dictionary
+// keyed by the `kCVPixelFormat…` constants.
+//
+// Every built-in format except the 14 device-compressed ones has a
+// description: `kCVPixelFormatConstant`, `Name` (the constant's name
+// without `kCVPixelFormatType_`), `BitsPerComponent`, the `Contains…`
+// flags, `ComponentRange` (video, full or wide formats only), and the
+// plane keys (`BitsPerBlock`, `BlockWidth`, `BlockHeight`, the block
+// alignments, the subsampling factors and `BlackBlock`, every one present)
+// at the top level for chunky formats or as one dictionary per plane in
+// `kCVPixelFormatPlanes` for planar ones. `CodecType`, `FourCC`,
+// `CGBitmapInfo`, `CGImageCompatibility` and
+// `CGBitmapContextCompatibility` appear where they apply (README). Numbers
+// are SInt32 CFNumbers. A registered format is described by what its
+// registration established plus the description's keys pixelport does not
+// interpret, unchanged (including `FillExtendedPixelsCallback`).
+//
+// Returns NULL for an unknown code and for compressed formats
+// (`CVIsCompressedPixelFormatAvailable` is false for all of them). The
+// allocator is ignored (README: allocators). Thread-safe.
+//
+// # Safety
+// `allocator` must be NULL or a live allocator.
+CFDictionaryRef CVPixelFormatDescriptionCreateWithPixelFormatType(CFAllocatorRef allocator,
+                                                                  OSType pixelFormat);
+
+// Creates a (+1) array of SInt32 CFNumbers holding the code (OSType) of
+// every described format: the 85 built-in formats that are not
+// device-compressed, in `CVPixelBuffer.h` order, then the registered
+// formats in registration order. The allocator is ignored. Thread-safe.
+//
+// # Safety
+// `allocator` must be NULL or a live allocator.
+CFArrayRef CVPixelFormatDescriptionArrayCreateWithAllPixelFormatTypes(CFAllocatorRef allocator);
+
+// Registers a custom pixel format under `pixelFormat`, after which it is
+// described by `CVPixelFormatDescriptionCreateWithPixelFormatType`, listed
+// by `CVPixelFormatDescriptionArrayCreateWithAllPixelFormatTypes` and can
+// be created like any built-in format.
+//
+// Read from `description`: `kCVPixelFormatBitsPerBlock` (required; a
+// multiple of 8, at most 2040), `BlockWidth`, `BlockHorizontalAlignment`,
+// `HorizontalSubsampling`, `VerticalSubsampling` (1–255, default 1),
+// `BlockHeight` and `BlockVerticalAlignment` (must be 1 if present),
+// `BlackBlock` (CFData of exactly one block) — at the top level, or per
+// plane in a `kCVPixelFormatPlanes` array of dictionaries — and `Name`
+// (CFString; default: the FourCC text), `BitsPerComponent` (1–255),
+// `ComponentRange` (one of the three range strings), the `Contains…` flags
+// (CFBoolean, or a CFNumber read as non-zero) and
+// `FillExtendedPixelsCallback` (CFData holding a version-0
+// `CVFillExtendedPixelsCallBackData`). Numbers may be of any CFNumber type
+// but must hold an integer. Other keys are kept and returned unchanged in
+// the format's description. The caller keeps its reference to
+// `description`; pixelport retains the values it keeps (the callback's
+// CFData included) until the code is registered again.
+//
+// Registering a built-in code is ignored. Registering a registered code
+// again replaces it (buffers already created keep the old layout).
+// Deviation: a description this function cannot honour — NULL, not a
+// dictionary, a missing `BitsPerBlock`, a value out of the ranges above or
+// of the wrong CF type — is ignored without any report, since the function
+// returns nothing. Thread-safe.
+//
+// # Safety
+// `description` must be NULL or a live object; a dictionary's keys and
+// values must be CF objects (CFType callbacks).
+void CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(CFDictionaryRef description,
+                                                                    OSType pixelFormat);
+
+// Whether a device-compressed (`Lossless_…`/`Lossy_…`) format can be used
+// here: always false. Those formats are tiled hardware compression private
+// to Apple GPUs; pixelport never creates them. Unknown and uncompressed
+// codes are false as well. Thread-safe.
+Boolean CVIsCompressedPixelFormatAvailable(OSType pixelFormatType);
 
 #ifdef __cplusplus
 }  // extern "C"

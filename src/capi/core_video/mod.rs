@@ -4,5 +4,6 @@
 
 pub mod code_point;
 pub mod keys;
+pub mod pixel_format_description;
 pub mod pixel_format_type;
 pub mod types;

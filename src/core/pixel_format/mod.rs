@@ -13,14 +13,22 @@
 //! smallest byte-addressable group of samples in a row (`'2vuy'`: 2 pixels in
 //! 4 bytes, `'v210'`: 6 pixels in 16 bytes, 1-bit indexed: 8 pixels in 1
 //! byte), as in CoreVideo's `kCVPixelFormatBitsPerBlock`/`BlockWidth` keys.
+//!
+//! Besides the built-in table, a process-wide [`registry`] holds the formats
+//! registered through `CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType`;
+//! [`PixelFormat::find`] consults it after the table, so a registered format
+//! is as creatable as a built-in one.
 
+pub mod black;
 pub mod description;
 pub mod geometry;
+pub mod registry;
 pub mod table;
 
 #[cfg(test)]
 mod geometry_tests;
 
+pub use black::{black_block, black_blocks};
 pub use description::{ComponentRange, FormatDescription, PlaneDescription, describable_codes};
 pub use geometry::{
     BufferLayout, CallerPlane, ExtendedPixels, GeometryError, LayoutOptions, PlaneLayout,
@@ -62,7 +70,28 @@ pub enum Family {
     Depth,
     /// Device-specific compressed memory; never CPU-readable, never creatable here.
     Compressed,
+    /// A format registered at run time; what it contains is what its
+    /// description said (`kCVPixelFormatContains*`).
+    Custom(Contents),
 }
+
+/// The `kCVPixelFormatContains*` flags of a registered format (alpha is
+/// [`PixelFormat::alpha`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Contents {
+    pub rgb: bool,
+    pub ycbcr: bool,
+    pub grayscale: bool,
+    pub sensel_array: bool,
+}
+
+/// The 10-bit XR ("wide gamut") code of 0.0.
+pub const XR_ZERO_CODE: u32 = 384;
+/// The 10-bit XR code of 1.0: 384 + 510. Decision: Metal's published XR
+/// range, −0.752941…1.25098, is exactly codes 0…1022 at (code − 384) / 510;
+/// the CoreVideo header's "384–895" would put 1.0 at 895 and matches no
+/// published value. Every XR reader, writer and black block uses this.
+pub const XR_ONE_CODE: u32 = 894;
 
 /// The range the component codes cover.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -72,7 +101,8 @@ pub enum Range {
     Video,
     /// The whole code range.
     Full,
-    /// Extended ("XR", wide gamut) range: 10-bit codes 384–895 map to 0.0–1.0.
+    /// Extended ("XR", wide gamut) range: 10-bit code [`XR_ZERO_CODE`] is
+    /// 0.0 and [`XR_ONE_CODE`] is 1.0.
     Wide,
     /// `'r408'`'s "rendering" form: zero-biased Y'CbCr, full-range alpha.
     ZeroBiased,
@@ -97,6 +127,9 @@ pub enum Alpha {
     Present,
     /// The format itself defines colour as premultiplied by alpha (`'w40m'`).
     Premultiplied,
+    /// An alpha component coded like video-range luma: 16 transparent, 235
+    /// opaque at 8 bits (`'v408'`; TN2162, where `'y408'`'s alpha is full range).
+    Video,
 }
 
 /// How one plane stores its samples.
@@ -115,6 +148,58 @@ pub enum Storage {
     PackedWord { bits: u8 },
     /// Components of `bits` packed back to back across byte boundaries (`'btp2'`).
     BitPacked { bits: u8 },
+    /// A registered format's block: pixelport knows its size, not its contents.
+    Opaque,
+}
+
+/// What one sample of a plane holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Channel {
+    Y,
+    Cb,
+    Cr,
+    R,
+    G,
+    B,
+    A,
+    /// Gray with black = 0 (`'b16g'`, `'L008'` …).
+    Gray,
+    /// A palette (or inverted gray-ramp) index.
+    Index,
+    /// The first and second of the two generic components (`'2C08'` …).
+    C0,
+    C1,
+    /// A Bayer sensel, colour given by its position.
+    Sensel,
+    Depth,
+    Disparity,
+    /// Padding bits; written as zero.
+    Unused,
+}
+
+/// One component inside a packed word: `bits` wide, its least-significant
+/// bit `shift` bits above the word's, in word `word` of the block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Field {
+    pub word: u8,
+    pub channel: Channel,
+    pub shift: u8,
+    pub bits: u8,
+}
+
+/// Which sample is which inside one block of a plane. Component order is
+/// not geometry, but black blocks and conversion kernels need it; it comes
+/// from the header comments and TN2162 like the rest of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Channels {
+    /// `Container`/`Float` storage: the block's samples in memory order.
+    Ordered(&'static [Channel]),
+    /// `PackedWord` storage: the fields of the block's words.
+    Packed(&'static [Field]),
+    /// `SubByte`/`BitPacked` storage: every sample of the block is this channel.
+    Uniform(Channel),
+    /// A registered format: only the black block its description gave (if any).
+    Registered { black_block: Option<&'static [u8]> },
 }
 
 /// One plane of a format.
@@ -134,6 +219,8 @@ pub struct Plane {
     /// Components stored per plane sample (interleaved Cb/Cr: 2; `'2vuy'`: 3).
     pub components: u8,
     pub storage: Storage,
+    /// Which sample of a block is which.
+    pub channels: Channels,
 }
 
 impl Plane {
@@ -219,14 +306,26 @@ pub struct PixelFormat {
 }
 
 impl PixelFormat {
-    /// Every known format, in the order of `CVPixelBuffer.h`.
+    /// Every built-in format, in the order of `CVPixelBuffer.h` (registered
+    /// formats are in [`registry::registered`]).
     pub fn all() -> &'static [PixelFormat] {
         &table::FORMATS
     }
 
-    /// The format with this code, if CoreVideo defines one.
+    /// The format with this code: a built-in one, else one registered at
+    /// run time.
     pub fn find(code: u32) -> Option<&'static PixelFormat> {
+        Self::find_builtin(code).or_else(|| registry::find(code))
+    }
+
+    /// The built-in format with this code, ignoring the registry.
+    pub fn find_builtin(code: u32) -> Option<&'static PixelFormat> {
         table::FORMATS.iter().find(|f| f.code == code)
+    }
+
+    /// Whether this format was registered at run time.
+    pub const fn is_registered(&self) -> bool {
+        matches!(self.family, Family::Custom(_))
     }
 
     /// The planes (empty for compressed formats).

@@ -6,10 +6,13 @@
 //! layout the entry records a decision, marked `Decision:` here and listed in
 //! `docs/pixel-formats.md`.
 
+// `Gray`, `Depth` and `Disparity` are also families; channels spell them out.
+use super::Channel::{self, A, B, C0, C1, Cb, Cr, G, Index, R, Sensel, Unused, Y};
+use super::Channels::{self, Ordered, Packed, Uniform};
 use super::Storage::{BitPacked, Container, Float, PackedWord, SubByte};
 use super::{
-    Alpha, Compression, Endian, Family, Layout, PixelFormat, PlanarInfo, Plane, Range, Storage,
-    fourcc,
+    Alpha, Compression, Endian, Family, Field, Layout, PixelFormat, PlanarInfo, Plane, Range,
+    Storage, fourcc,
 };
 use Alpha::{None as NoAlpha, Premultiplied, Present};
 use Endian::{Big, Byte, Little};
@@ -24,7 +27,16 @@ const F32: Storage = Float { bits: 32 };
 const W16: Storage = PackedWord { bits: 16 };
 const W32: Storage = PackedWord { bits: 32 };
 
-const fn plane(h: u8, v: u8, bytes: u8, width: u8, components: u8, storage: Storage) -> Plane {
+#[allow(clippy::too_many_arguments)]
+const fn plane(
+    h: u8,
+    v: u8,
+    bytes: u8,
+    width: u8,
+    components: u8,
+    storage: Storage,
+    channels: Channels,
+) -> Plane {
     Plane {
         h_subsampling: h,
         v_subsampling: v,
@@ -33,28 +45,106 @@ const fn plane(h: u8, v: u8, bytes: u8, width: u8, components: u8, storage: Stor
         block_alignment: 1,
         components,
         storage,
+        channels,
     }
 }
 
 /// A full-resolution plane with one sample per block.
-const fn px(bytes: u8, components: u8, storage: Storage) -> Plane {
-    plane(1, 1, bytes, 1, components, storage)
+const fn px(bytes: u8, components: u8, storage: Storage, channels: Channels) -> Plane {
+    plane(1, 1, bytes, 1, components, storage, channels)
 }
 
+/// A full-resolution plane of one sample per block whose components each
+/// sit in their own container, in the order given.
+const fn ordered(bytes: u8, storage: Storage, channels: &'static [Channel]) -> Plane {
+    px(bytes, channels.len() as u8, storage, Ordered(channels))
+}
+
+const fn field(word: u8, channel: Channel, shift: u8, bits: u8) -> Field {
+    Field {
+        word,
+        channel,
+        shift,
+        bits,
+    }
+}
+
+// Packed-word layouts: where each field sits in its word.
+/// 16BE555 / 16LE555: x(1) R(5) G(5) B(5).
+const XRGB1555: &[Field] = &[
+    field(0, Unused, 15, 1),
+    field(0, R, 10, 5),
+    field(0, G, 5, 5),
+    field(0, B, 0, 5),
+];
+/// Decision: 16LE5551 is A(1) R(5) G(5) B(5), alpha in the top bit as in
+/// the common ARGB1555 layout (the header names only "RGB 5551").
+const ARGB1555: &[Field] = &[
+    field(0, A, 15, 1),
+    field(0, R, 10, 5),
+    field(0, G, 5, 5),
+    field(0, B, 0, 5),
+];
+const RGB565: &[Field] = &[field(0, R, 11, 5), field(0, G, 5, 6), field(0, B, 0, 5)];
+/// R10k: R(10) G(10) B(10), then 2 unused bits at the least-significant end.
+const RGBX1010102: &[Field] = &[
+    field(0, R, 22, 10),
+    field(0, G, 12, 10),
+    field(0, B, 2, 10),
+    field(0, Unused, 0, 2),
+];
+/// r210, w30r: 2 unused bits at the most-significant end, then R, G, B.
+/// Decision for w30r (the header gives no channel order): B in the low bits,
+/// as in Metal's BGR10_XR, which WebKit maps it to.
+const XRGB2101010: &[Field] = &[
+    field(0, Unused, 30, 2),
+    field(0, R, 20, 10),
+    field(0, G, 10, 10),
+    field(0, B, 0, 10),
+];
+/// l10r: A(2) R(10) G(10) B(10), B in the low bits (decision, as for w30r).
+const ARGB2101010: &[Field] = &[
+    field(0, A, 30, 2),
+    field(0, R, 20, 10),
+    field(0, G, 10, 10),
+    field(0, B, 0, 10),
+];
+/// v410 (TN2162): Cr bits 22-31, Y' 12-21, Cb 2-11, bits 0-1 unused.
+const V410: &[Field] = &[
+    field(0, Cr, 22, 10),
+    field(0, Y, 12, 10),
+    field(0, Cb, 2, 10),
+    field(0, Unused, 0, 2),
+];
+/// v210 (TN2162): four little-endian words of three 10-bit samples from
+/// bit 0 up; the top two bits of each word are unused.
+#[rustfmt::skip]
+const V210: &[Field] = &[
+    field(0, Cb, 0, 10), field(0, Y, 10, 10), field(0, Cr, 20, 10), field(0, Unused, 30, 2),
+    field(1, Y, 0, 10), field(1, Cb, 10, 10), field(1, Y, 20, 10), field(1, Unused, 30, 2),
+    field(2, Cr, 0, 10), field(2, Y, 10, 10), field(2, Cb, 20, 10), field(2, Unused, 30, 2),
+    field(3, Y, 0, 10), field(3, Cr, 10, 10), field(3, Y, 20, 10), field(3, Unused, 30, 2),
+];
+
 // Planes shared by several formats.
-const Y8: Plane = px(1, 1, U8);
-const Y16: Plane = px(2, 1, U16);
-const A8: Plane = px(1, 1, U8);
-const A16: Plane = px(2, 1, U16);
-/// 2vuy / yuvs: one block = 2 pixels (Y0, Y1 and one Cb/Cr pair) in 4 bytes.
-const YUV422_8: Plane = plane(1, 1, 4, 2, 3, U8);
-const CB_CR_420_8: Plane = plane(2, 2, 1, 1, 1, U8);
-const CBCR_420_8: Plane = plane(2, 2, 2, 1, 2, U8);
-const CBCR_422_8: Plane = plane(2, 1, 2, 1, 2, U8);
-const CBCR_444_8: Plane = plane(1, 1, 2, 1, 2, U8);
-const CBCR_420_16: Plane = plane(2, 2, 4, 1, 2, U16);
-const CBCR_422_16: Plane = plane(2, 1, 4, 1, 2, U16);
-const CBCR_444_16: Plane = plane(1, 1, 4, 1, 2, U16);
+const Y8: Plane = ordered(1, U8, &[Y]);
+const Y16: Plane = ordered(2, U16, &[Y]);
+const A8: Plane = ordered(1, U8, &[A]);
+const A16: Plane = ordered(2, U16, &[A]);
+/// 2vuy: one block = 2 pixels in 4 bytes, Cb Y0 Cr Y1.
+const UYVY_8: Plane = plane(1, 1, 4, 2, 3, U8, Ordered(&[Cb, Y, Cr, Y]));
+/// yuvs / yuvf: Y0 Cb Y1 Cr.
+const YUYV_8: Plane = plane(1, 1, 4, 2, 3, U8, Ordered(&[Y, Cb, Y, Cr]));
+const CB_420_8: Plane = plane(2, 2, 1, 1, 1, U8, Ordered(&[Cb]));
+const CR_420_8: Plane = plane(2, 2, 1, 1, 1, U8, Ordered(&[Cr]));
+const CBCR_420_8: Plane = plane(2, 2, 2, 1, 2, U8, Ordered(&[Cb, Cr]));
+const CBCR_422_8: Plane = plane(2, 1, 2, 1, 2, U8, Ordered(&[Cb, Cr]));
+const CBCR_444_8: Plane = plane(1, 1, 2, 1, 2, U8, Ordered(&[Cb, Cr]));
+const CBCR_420_16: Plane = plane(2, 2, 4, 1, 2, U16, Ordered(&[Cb, Cr]));
+const CBCR_422_16: Plane = plane(2, 1, 4, 1, 2, U16, Ordered(&[Cb, Cr]));
+const CBCR_444_16: Plane = plane(1, 1, 4, 1, 2, U16, Ordered(&[Cb, Cr]));
+/// w30r and b3a8's plane 0.
+const XRGB10_LE: Plane = px(4, 3, W32, Packed(XRGB2101010));
 
 /// Builder for the uncompressed entries, so that each table row reads as
 /// one line of facts.
@@ -121,7 +211,7 @@ const BGRA: PixelFormat = format(
     8,
     Present,
     Byte,
-    &[px(4, 4, U8)],
+    &[ordered(4, U8, &[B, G, R, A])],
 );
 const RGHA: PixelFormat = format(
     fourcc(b"RGhA"),
@@ -131,7 +221,7 @@ const RGHA: PixelFormat = format(
     16,
     Present,
     Little,
-    &[px(8, 4, F16)],
+    &[ordered(8, F16, &[R, G, B, A])],
 );
 const NV12_VIDEO: PixelFormat = format(
     fourcc(b"420v"),
@@ -193,7 +283,7 @@ const W30R: PixelFormat = format(
     10,
     NoAlpha,
     Little,
-    &[px(4, 3, W32)],
+    &[XRGB10_LE],
 );
 /// Decision: plane 0 is `'w30r'`'s 32-bit little-endian 10:10:10 word, plane 1
 /// one alpha byte per pixel; XR range like `'w30r'` (the header gives only
@@ -206,96 +296,96 @@ const B3A8: PixelFormat = format(
     10,
     Present,
     Little,
-    &[px(4, 3, W32), A8],
+    &[XRGB10_LE, A8],
 );
 
 /// All formats, in `CVPixelBuffer.h` order.
 #[rustfmt::skip]
 pub static FORMATS: [PixelFormat; 99] = [
     // QuickDraw-era indexed formats: 8, 4, 2 or 1 pixels per byte.
-    format(0x0000_0001, "kCVPixelFormatType_1Monochrome", Indexed, None, 1, NoAlpha, Byte, &[plane(1, 1, 1, 8, 1, SubByte { bits: 1 })]),
-    format(0x0000_0002, "kCVPixelFormatType_2Indexed", Indexed, None, 2, NoAlpha, Byte, &[plane(1, 1, 1, 4, 1, SubByte { bits: 2 })]),
-    format(0x0000_0004, "kCVPixelFormatType_4Indexed", Indexed, None, 4, NoAlpha, Byte, &[plane(1, 1, 1, 2, 1, SubByte { bits: 4 })]),
-    format(0x0000_0008, "kCVPixelFormatType_8Indexed", Indexed, None, 8, NoAlpha, Byte, &[px(1, 1, U8)]),
-    format(0x0000_0021, "kCVPixelFormatType_1IndexedGray_WhiteIsZero", IndexedGray, None, 1, NoAlpha, Byte, &[plane(1, 1, 1, 8, 1, SubByte { bits: 1 })]),
-    format(0x0000_0022, "kCVPixelFormatType_2IndexedGray_WhiteIsZero", IndexedGray, None, 2, NoAlpha, Byte, &[plane(1, 1, 1, 4, 1, SubByte { bits: 2 })]),
-    format(0x0000_0024, "kCVPixelFormatType_4IndexedGray_WhiteIsZero", IndexedGray, None, 4, NoAlpha, Byte, &[plane(1, 1, 1, 2, 1, SubByte { bits: 4 })]),
-    format(0x0000_0028, "kCVPixelFormatType_8IndexedGray_WhiteIsZero", IndexedGray, None, 8, NoAlpha, Byte, &[px(1, 1, U8)]),
+    format(0x0000_0001, "kCVPixelFormatType_1Monochrome", Indexed, None, 1, NoAlpha, Byte, &[plane(1, 1, 1, 8, 1, SubByte { bits: 1 }, Uniform(Index))]),
+    format(0x0000_0002, "kCVPixelFormatType_2Indexed", Indexed, None, 2, NoAlpha, Byte, &[plane(1, 1, 1, 4, 1, SubByte { bits: 2 }, Uniform(Index))]),
+    format(0x0000_0004, "kCVPixelFormatType_4Indexed", Indexed, None, 4, NoAlpha, Byte, &[plane(1, 1, 1, 2, 1, SubByte { bits: 4 }, Uniform(Index))]),
+    format(0x0000_0008, "kCVPixelFormatType_8Indexed", Indexed, None, 8, NoAlpha, Byte, &[ordered(1, U8, &[Index])]),
+    format(0x0000_0021, "kCVPixelFormatType_1IndexedGray_WhiteIsZero", IndexedGray, None, 1, NoAlpha, Byte, &[plane(1, 1, 1, 8, 1, SubByte { bits: 1 }, Uniform(Index))]),
+    format(0x0000_0022, "kCVPixelFormatType_2IndexedGray_WhiteIsZero", IndexedGray, None, 2, NoAlpha, Byte, &[plane(1, 1, 1, 4, 1, SubByte { bits: 2 }, Uniform(Index))]),
+    format(0x0000_0024, "kCVPixelFormatType_4IndexedGray_WhiteIsZero", IndexedGray, None, 4, NoAlpha, Byte, &[plane(1, 1, 1, 2, 1, SubByte { bits: 4 }, Uniform(Index))]),
+    format(0x0000_0028, "kCVPixelFormatType_8IndexedGray_WhiteIsZero", IndexedGray, None, 8, NoAlpha, Byte, &[ordered(1, U8, &[Index])]),
     // 16-bit packed RGB words.
-    format(0x0000_0010, "kCVPixelFormatType_16BE555", Rgb, Some(Full), 5, NoAlpha, Big, &[px(2, 3, W16)]),
-    format(fourcc(b"L555"), "kCVPixelFormatType_16LE555", Rgb, Some(Full), 5, NoAlpha, Little, &[px(2, 3, W16)]),
-    format(fourcc(b"5551"), "kCVPixelFormatType_16LE5551", Rgb, Some(Full), 5, Present, Little, &[px(2, 4, W16)]),
-    format(fourcc(b"B565"), "kCVPixelFormatType_16BE565", Rgb, Some(Full), 6, NoAlpha, Big, &[px(2, 3, W16)]),
-    format(fourcc(b"L565"), "kCVPixelFormatType_16LE565", Rgb, Some(Full), 6, NoAlpha, Little, &[px(2, 3, W16)]),
+    format(0x0000_0010, "kCVPixelFormatType_16BE555", Rgb, Some(Full), 5, NoAlpha, Big, &[px(2, 3, W16, Packed(XRGB1555))]),
+    format(fourcc(b"L555"), "kCVPixelFormatType_16LE555", Rgb, Some(Full), 5, NoAlpha, Little, &[px(2, 3, W16, Packed(XRGB1555))]),
+    format(fourcc(b"5551"), "kCVPixelFormatType_16LE5551", Rgb, Some(Full), 5, Present, Little, &[px(2, 4, W16, Packed(ARGB1555))]),
+    format(fourcc(b"B565"), "kCVPixelFormatType_16BE565", Rgb, Some(Full), 6, NoAlpha, Big, &[px(2, 3, W16, Packed(RGB565))]),
+    format(fourcc(b"L565"), "kCVPixelFormatType_16LE565", Rgb, Some(Full), 6, NoAlpha, Little, &[px(2, 3, W16, Packed(RGB565))]),
     // 8-bit-per-component RGB.
-    format(0x0000_0018, "kCVPixelFormatType_24RGB", Rgb, Some(Full), 8, NoAlpha, Byte, &[px(3, 3, U8)]),
-    format(fourcc(b"24BG"), "kCVPixelFormatType_24BGR", Rgb, Some(Full), 8, NoAlpha, Byte, &[px(3, 3, U8)]),
-    format(0x0000_0020, "kCVPixelFormatType_32ARGB", Rgb, Some(Full), 8, Present, Byte, &[px(4, 4, U8)]),
+    format(0x0000_0018, "kCVPixelFormatType_24RGB", Rgb, Some(Full), 8, NoAlpha, Byte, &[ordered(3, U8, &[R, G, B])]),
+    format(fourcc(b"24BG"), "kCVPixelFormatType_24BGR", Rgb, Some(Full), 8, NoAlpha, Byte, &[ordered(3, U8, &[B, G, R])]),
+    format(0x0000_0020, "kCVPixelFormatType_32ARGB", Rgb, Some(Full), 8, Present, Byte, &[ordered(4, U8, &[A, R, G, B])]),
     BGRA,
-    format(fourcc(b"ABGR"), "kCVPixelFormatType_32ABGR", Rgb, Some(Full), 8, Present, Byte, &[px(4, 4, U8)]),
-    format(fourcc(b"RGBA"), "kCVPixelFormatType_32RGBA", Rgb, Some(Full), 8, Present, Byte, &[px(4, 4, U8)]),
+    format(fourcc(b"ABGR"), "kCVPixelFormatType_32ABGR", Rgb, Some(Full), 8, Present, Byte, &[ordered(4, U8, &[A, B, G, R])]),
+    format(fourcc(b"RGBA"), "kCVPixelFormatType_32RGBA", Rgb, Some(Full), 8, Present, Byte, &[ordered(4, U8, &[R, G, B, A])]),
     // 16-bit samples, big-endian unless the name says LE.
-    format(fourcc(b"b64a"), "kCVPixelFormatType_64ARGB", Rgb, Some(Full), 16, Present, Big, &[px(8, 4, U16)]),
-    format(fourcc(b"l64r"), "kCVPixelFormatType_64RGBALE", Rgb, Some(Full), 16, Present, Little, &[px(8, 4, U16)]),
-    format(fourcc(b"b48r"), "kCVPixelFormatType_48RGB", Rgb, Some(Full), 16, NoAlpha, Big, &[px(6, 3, U16)]),
-    format(fourcc(b"b32a"), "kCVPixelFormatType_32AlphaGray", Gray, Some(Full), 16, Present, Big, &[px(4, 2, U16)]),
-    format(fourcc(b"b16g"), "kCVPixelFormatType_16Gray", Gray, Some(Full), 16, NoAlpha, Big, &[px(2, 1, U16)]),
+    format(fourcc(b"b64a"), "kCVPixelFormatType_64ARGB", Rgb, Some(Full), 16, Present, Big, &[ordered(8, U16, &[A, R, G, B])]),
+    format(fourcc(b"l64r"), "kCVPixelFormatType_64RGBALE", Rgb, Some(Full), 16, Present, Little, &[ordered(8, U16, &[R, G, B, A])]),
+    format(fourcc(b"b48r"), "kCVPixelFormatType_48RGB", Rgb, Some(Full), 16, NoAlpha, Big, &[ordered(6, U16, &[R, G, B])]),
+    format(fourcc(b"b32a"), "kCVPixelFormatType_32AlphaGray", Gray, Some(Full), 16, Present, Big, &[ordered(4, U16, &[A, Channel::Gray])]),
+    format(fourcc(b"b16g"), "kCVPixelFormatType_16Gray", Gray, Some(Full), 16, NoAlpha, Big, &[ordered(2, U16, &[Channel::Gray])]),
     // 10:10:10 RGB in one big-endian 32-bit word.
-    format(fourcc(b"R10k"), "kCVPixelFormatType_30RGB", Rgb, Some(Full), 10, NoAlpha, Big, &[px(4, 3, W32)]),
-    format(fourcc(b"r210"), "kCVPixelFormatType_30RGB_r210", Rgb, Some(Video), 10, NoAlpha, Big, &[px(4, 3, W32)]),
+    format(fourcc(b"R10k"), "kCVPixelFormatType_30RGB", Rgb, Some(Full), 10, NoAlpha, Big, &[px(4, 3, W32, Packed(RGBX1010102))]),
+    format(fourcc(b"r210"), "kCVPixelFormatType_30RGB_r210", Rgb, Some(Video), 10, NoAlpha, Big, &[px(4, 3, W32, Packed(XRGB2101010))]),
     // Chunky Y'CbCr (TN2162).
-    format(fourcc(b"2vuy"), "kCVPixelFormatType_422YpCbCr8", YCbCr, Some(Video), 8, NoAlpha, Byte, &[YUV422_8]),
-    format(fourcc(b"v408"), "kCVPixelFormatType_4444YpCbCrA8", YCbCr, Some(Video), 8, Present, Byte, &[px(4, 4, U8)]),
-    format(fourcc(b"r408"), "kCVPixelFormatType_4444YpCbCrA8R", YCbCr, Some(ZeroBiased), 8, Present, Byte, &[px(4, 4, U8)]),
-    format(fourcc(b"y408"), "kCVPixelFormatType_4444AYpCbCr8", YCbCr, Some(Video), 8, Present, Byte, &[px(4, 4, U8)]),
-    format(fourcc(b"y416"), "kCVPixelFormatType_4444AYpCbCr16", YCbCr, Some(Video), 16, Present, Little, &[px(8, 4, U16)]),
-    format(fourcc(b"r4fl"), "kCVPixelFormatType_4444AYpCbCrFloat", YCbCr, None, 32, Present, Little, &[px(16, 4, F32)]),
-    format(fourcc(b"v308"), "kCVPixelFormatType_444YpCbCr8", YCbCr, Some(Video), 8, NoAlpha, Byte, &[px(3, 3, U8)]),
-    format(fourcc(b"v216"), "kCVPixelFormatType_422YpCbCr16", YCbCr, Some(Video), 16, NoAlpha, Little, &[plane(1, 1, 8, 2, 3, U16)]),
+    format(fourcc(b"2vuy"), "kCVPixelFormatType_422YpCbCr8", YCbCr, Some(Video), 8, NoAlpha, Byte, &[UYVY_8]),
+    format(fourcc(b"v408"), "kCVPixelFormatType_4444YpCbCrA8", YCbCr, Some(Video), 8, Alpha::Video, Byte, &[ordered(4, U8, &[Cb, Y, Cr, A])]),
+    format(fourcc(b"r408"), "kCVPixelFormatType_4444YpCbCrA8R", YCbCr, Some(ZeroBiased), 8, Present, Byte, &[ordered(4, U8, &[A, Y, Cb, Cr])]),
+    format(fourcc(b"y408"), "kCVPixelFormatType_4444AYpCbCr8", YCbCr, Some(Video), 8, Present, Byte, &[ordered(4, U8, &[A, Y, Cb, Cr])]),
+    format(fourcc(b"y416"), "kCVPixelFormatType_4444AYpCbCr16", YCbCr, Some(Video), 16, Present, Little, &[ordered(8, U16, &[A, Y, Cb, Cr])]),
+    format(fourcc(b"r4fl"), "kCVPixelFormatType_4444AYpCbCrFloat", YCbCr, None, 32, Present, Little, &[ordered(16, F32, &[A, Y, Cb, Cr])]),
+    format(fourcc(b"v308"), "kCVPixelFormatType_444YpCbCr8", YCbCr, Some(Video), 8, NoAlpha, Byte, &[ordered(3, U8, &[Cr, Y, Cb])]),
+    format(fourcc(b"v216"), "kCVPixelFormatType_422YpCbCr16", YCbCr, Some(Video), 16, NoAlpha, Little, &[plane(1, 1, 8, 2, 3, U16, Ordered(&[Cb, Y, Cr, Y]))]),
     // 6 pixels in four 32-bit words; rows are whole 48-pixel / 128-byte groups.
-    format(fourcc(b"v210"), "kCVPixelFormatType_422YpCbCr10", YCbCr, Some(Video), 10, NoAlpha, Little, &[Plane { block_alignment: 8, ..plane(1, 1, 16, 6, 3, W32) }]),
-    format(fourcc(b"v410"), "kCVPixelFormatType_444YpCbCr10", YCbCr, Some(Video), 10, NoAlpha, Little, &[px(4, 3, W32)]),
+    format(fourcc(b"v210"), "kCVPixelFormatType_422YpCbCr10", YCbCr, Some(Video), 10, NoAlpha, Little, &[Plane { block_alignment: 8, ..plane(1, 1, 16, 6, 3, W32, Packed(V210)) }]),
+    format(fourcc(b"v410"), "kCVPixelFormatType_444YpCbCr10", YCbCr, Some(Video), 10, NoAlpha, Little, &[px(4, 3, W32, Packed(V410))]),
     // Planar and bi-planar 8-bit Y'CbCr.
-    format(fourcc(b"y420"), "kCVPixelFormatType_420YpCbCr8Planar", YCbCr, Some(Video), 8, NoAlpha, Byte, &[Y8, CB_CR_420_8, CB_CR_420_8]).with_info(YCbCrPlanar),
-    format(fourcc(b"f420"), "kCVPixelFormatType_420YpCbCr8PlanarFullRange", YCbCr, Some(Full), 8, NoAlpha, Byte, &[Y8, CB_CR_420_8, CB_CR_420_8]).with_info(YCbCrPlanar),
-    format(fourcc(b"a2vy"), "kCVPixelFormatType_422YpCbCr_4A_8BiPlanar", YCbCr, Some(Video), 8, Present, Byte, &[YUV422_8, A8]),
+    format(fourcc(b"y420"), "kCVPixelFormatType_420YpCbCr8Planar", YCbCr, Some(Video), 8, NoAlpha, Byte, &[Y8, CB_420_8, CR_420_8]).with_info(YCbCrPlanar),
+    format(fourcc(b"f420"), "kCVPixelFormatType_420YpCbCr8PlanarFullRange", YCbCr, Some(Full), 8, NoAlpha, Byte, &[Y8, CB_420_8, CR_420_8]).with_info(YCbCrPlanar),
+    format(fourcc(b"a2vy"), "kCVPixelFormatType_422YpCbCr_4A_8BiPlanar", YCbCr, Some(Video), 8, Present, Byte, &[UYVY_8, A8]),
     NV12_VIDEO,
     NV12_FULL,
     format(fourcc(b"422v"), "kCVPixelFormatType_422YpCbCr8BiPlanarVideoRange", YCbCr, Some(Video), 8, NoAlpha, Byte, &[Y8, CBCR_422_8]).with_info(YCbCrBiPlanar),
     format(fourcc(b"422f"), "kCVPixelFormatType_422YpCbCr8BiPlanarFullRange", YCbCr, Some(Full), 8, NoAlpha, Byte, &[Y8, CBCR_422_8]).with_info(YCbCrBiPlanar),
     format(fourcc(b"444v"), "kCVPixelFormatType_444YpCbCr8BiPlanarVideoRange", YCbCr, Some(Video), 8, NoAlpha, Byte, &[Y8, CBCR_444_8]).with_info(YCbCrBiPlanar),
     format(fourcc(b"444f"), "kCVPixelFormatType_444YpCbCr8BiPlanarFullRange", YCbCr, Some(Full), 8, NoAlpha, Byte, &[Y8, CBCR_444_8]).with_info(YCbCrBiPlanar),
-    format(fourcc(b"yuvs"), "kCVPixelFormatType_422YpCbCr8_yuvs", YCbCr, Some(Video), 8, NoAlpha, Byte, &[YUV422_8]),
-    format(fourcc(b"yuvf"), "kCVPixelFormatType_422YpCbCr8FullRange", YCbCr, Some(Full), 8, NoAlpha, Byte, &[YUV422_8]),
+    format(fourcc(b"yuvs"), "kCVPixelFormatType_422YpCbCr8_yuvs", YCbCr, Some(Video), 8, NoAlpha, Byte, &[YUYV_8]),
+    format(fourcc(b"yuvf"), "kCVPixelFormatType_422YpCbCr8FullRange", YCbCr, Some(Full), 8, NoAlpha, Byte, &[YUYV_8]),
     // Generic one- and two-component formats.
-    format(fourcc(b"L008"), "kCVPixelFormatType_OneComponent8", OneComponent, Some(Full), 8, NoAlpha, Byte, &[px(1, 1, U8)]),
-    format(fourcc(b"2C08"), "kCVPixelFormatType_TwoComponent8", TwoComponent, Some(Full), 8, NoAlpha, Byte, &[px(2, 2, U8)]),
+    format(fourcc(b"L008"), "kCVPixelFormatType_OneComponent8", OneComponent, Some(Full), 8, NoAlpha, Byte, &[ordered(1, U8, &[Channel::Gray])]),
+    format(fourcc(b"2C08"), "kCVPixelFormatType_TwoComponent8", TwoComponent, Some(Full), 8, NoAlpha, Byte, &[ordered(2, U8, &[C0, C1])]),
     // Little-endian 10-bit RGB, including the XR (wide-gamut) forms.
     W30R,
-    format(fourcc(b"l10r"), "kCVPixelFormatType_ARGB2101010LEPacked", Rgb, Some(Full), 10, Present, Little, &[px(4, 4, W32)]),
-    format(fourcc(b"w40a"), "kCVPixelFormatType_40ARGBLEWideGamut", Rgb, Some(Wide), 10, Present, Little, &[px(8, 4, U16)]),
-    format(fourcc(b"w40m"), "kCVPixelFormatType_40ARGBLEWideGamutPremultiplied", Rgb, Some(Wide), 10, Premultiplied, Little, &[px(8, 4, U16)]),
-    format(fourcc(b"L010"), "kCVPixelFormatType_OneComponent10", OneComponent, Some(Full), 10, NoAlpha, Little, &[px(2, 1, U16)]),
-    format(fourcc(b"L012"), "kCVPixelFormatType_OneComponent12", OneComponent, Some(Full), 12, NoAlpha, Little, &[px(2, 1, U16)]),
-    format(fourcc(b"L016"), "kCVPixelFormatType_OneComponent16", OneComponent, Some(Full), 16, NoAlpha, Little, &[px(2, 1, U16)]),
-    format(fourcc(b"2C16"), "kCVPixelFormatType_TwoComponent16", TwoComponent, Some(Full), 16, NoAlpha, Little, &[px(4, 2, U16)]),
+    format(fourcc(b"l10r"), "kCVPixelFormatType_ARGB2101010LEPacked", Rgb, Some(Full), 10, Present, Little, &[px(4, 4, W32, Packed(ARGB2101010))]),
+    format(fourcc(b"w40a"), "kCVPixelFormatType_40ARGBLEWideGamut", Rgb, Some(Wide), 10, Present, Little, &[ordered(8, U16, &[A, R, G, B])]),
+    format(fourcc(b"w40m"), "kCVPixelFormatType_40ARGBLEWideGamutPremultiplied", Rgb, Some(Wide), 10, Premultiplied, Little, &[ordered(8, U16, &[A, R, G, B])]),
+    format(fourcc(b"L010"), "kCVPixelFormatType_OneComponent10", OneComponent, Some(Full), 10, NoAlpha, Little, &[ordered(2, U16, &[Channel::Gray])]),
+    format(fourcc(b"L012"), "kCVPixelFormatType_OneComponent12", OneComponent, Some(Full), 12, NoAlpha, Little, &[ordered(2, U16, &[Channel::Gray])]),
+    format(fourcc(b"L016"), "kCVPixelFormatType_OneComponent16", OneComponent, Some(Full), 16, NoAlpha, Little, &[ordered(2, U16, &[Channel::Gray])]),
+    format(fourcc(b"2C16"), "kCVPixelFormatType_TwoComponent16", TwoComponent, Some(Full), 16, NoAlpha, Little, &[ordered(4, U16, &[C0, C1])]),
     // IEEE half and single floats, little-endian.
-    format(fourcc(b"L00h"), "kCVPixelFormatType_OneComponent16Half", OneComponent, None, 16, NoAlpha, Little, &[px(2, 1, F16)]),
-    format(fourcc(b"L00f"), "kCVPixelFormatType_OneComponent32Float", OneComponent, None, 32, NoAlpha, Little, &[px(4, 1, F32)]),
-    format(fourcc(b"2C0h"), "kCVPixelFormatType_TwoComponent16Half", TwoComponent, None, 16, NoAlpha, Little, &[px(4, 2, F16)]),
-    format(fourcc(b"2C0f"), "kCVPixelFormatType_TwoComponent32Float", TwoComponent, None, 32, NoAlpha, Little, &[px(8, 2, F32)]),
+    format(fourcc(b"L00h"), "kCVPixelFormatType_OneComponent16Half", OneComponent, None, 16, NoAlpha, Little, &[ordered(2, F16, &[Channel::Gray])]),
+    format(fourcc(b"L00f"), "kCVPixelFormatType_OneComponent32Float", OneComponent, None, 32, NoAlpha, Little, &[ordered(4, F32, &[Channel::Gray])]),
+    format(fourcc(b"2C0h"), "kCVPixelFormatType_TwoComponent16Half", TwoComponent, None, 16, NoAlpha, Little, &[ordered(4, F16, &[C0, C1])]),
+    format(fourcc(b"2C0f"), "kCVPixelFormatType_TwoComponent32Float", TwoComponent, None, 32, NoAlpha, Little, &[ordered(8, F32, &[C0, C1])]),
     RGHA,
-    format(fourcc(b"RGfA"), "kCVPixelFormatType_128RGBAFloat", Rgb, None, 32, Present, Little, &[px(16, 4, F32)]),
+    format(fourcc(b"RGfA"), "kCVPixelFormatType_128RGBAFloat", Rgb, None, 32, Present, Little, &[ordered(16, F32, &[R, G, B, A])]),
     // 14-bit Bayer mosaics in 16-bit little-endian containers.
-    format(fourcc(b"grb4"), "kCVPixelFormatType_14Bayer_GRBG", Bayer, Some(Sensor), 14, NoAlpha, Little, &[px(2, 1, U16)]),
-    format(fourcc(b"rgg4"), "kCVPixelFormatType_14Bayer_RGGB", Bayer, Some(Sensor), 14, NoAlpha, Little, &[px(2, 1, U16)]),
-    format(fourcc(b"bgg4"), "kCVPixelFormatType_14Bayer_BGGR", Bayer, Some(Sensor), 14, NoAlpha, Little, &[px(2, 1, U16)]),
-    format(fourcc(b"gbr4"), "kCVPixelFormatType_14Bayer_GBRG", Bayer, Some(Sensor), 14, NoAlpha, Little, &[px(2, 1, U16)]),
+    format(fourcc(b"grb4"), "kCVPixelFormatType_14Bayer_GRBG", Bayer, Some(Sensor), 14, NoAlpha, Little, &[ordered(2, U16, &[Sensel])]),
+    format(fourcc(b"rgg4"), "kCVPixelFormatType_14Bayer_RGGB", Bayer, Some(Sensor), 14, NoAlpha, Little, &[ordered(2, U16, &[Sensel])]),
+    format(fourcc(b"bgg4"), "kCVPixelFormatType_14Bayer_BGGR", Bayer, Some(Sensor), 14, NoAlpha, Little, &[ordered(2, U16, &[Sensel])]),
+    format(fourcc(b"gbr4"), "kCVPixelFormatType_14Bayer_GBRG", Bayer, Some(Sensor), 14, NoAlpha, Little, &[ordered(2, U16, &[Sensel])]),
     // Depth and disparity: one float per pixel.
-    format(fourcc(b"hdis"), "kCVPixelFormatType_DisparityFloat16", Disparity, None, 16, NoAlpha, Little, &[px(2, 1, F16)]),
-    format(fourcc(b"fdis"), "kCVPixelFormatType_DisparityFloat32", Disparity, None, 32, NoAlpha, Little, &[px(4, 1, F32)]),
-    format(fourcc(b"hdep"), "kCVPixelFormatType_DepthFloat16", Depth, None, 16, NoAlpha, Little, &[px(2, 1, F16)]),
-    format(fourcc(b"fdep"), "kCVPixelFormatType_DepthFloat32", Depth, None, 32, NoAlpha, Little, &[px(4, 1, F32)]),
+    format(fourcc(b"hdis"), "kCVPixelFormatType_DisparityFloat16", Disparity, None, 16, NoAlpha, Little, &[ordered(2, F16, &[Channel::Disparity])]),
+    format(fourcc(b"fdis"), "kCVPixelFormatType_DisparityFloat32", Disparity, None, 32, NoAlpha, Little, &[ordered(4, F32, &[Channel::Disparity])]),
+    format(fourcc(b"hdep"), "kCVPixelFormatType_DepthFloat16", Depth, None, 16, NoAlpha, Little, &[ordered(2, F16, &[Channel::Depth])]),
+    format(fourcc(b"fdep"), "kCVPixelFormatType_DepthFloat32", Depth, None, 32, NoAlpha, Little, &[ordered(4, F32, &[Channel::Depth])]),
     // 10-bit bi-planar Y'CbCr: 10 bits in the top of 16-bit little-endian words.
     X420,
     X422,
@@ -305,10 +395,10 @@ pub static FORMATS: [PixelFormat; 99] = [
     format(fourcc(b"xf44"), "kCVPixelFormatType_444YpCbCr10BiPlanarFullRange", YCbCr, Some(Full), 10, NoAlpha, Little, &[Y16, CBCR_444_16]),
     format(fourcc(b"v0a8"), "kCVPixelFormatType_420YpCbCr8VideoRange_8A_TriPlanar", YCbCr, Some(Video), 8, Present, Byte, &[Y8, CBCR_420_8, A8]),
     // ProRes RAW outputs.
-    format(fourcc(b"bp16"), "kCVPixelFormatType_16VersatileBayer", Bayer, Some(Sensor), 16, NoAlpha, Little, &[px(2, 1, U16)]),
+    format(fourcc(b"bp16"), "kCVPixelFormatType_16VersatileBayer", Bayer, Some(Sensor), 16, NoAlpha, Little, &[ordered(2, U16, &[Sensel])]),
     // Decision: 8 sensels of 12 bits in one 12-byte block (the name's "96").
-    format(fourcc(b"btp2"), "kCVPixelFormatType_96VersatileBayerPacked12", Bayer, Some(Sensor), 12, NoAlpha, Little, &[plane(1, 1, 12, 8, 1, BitPacked { bits: 12 })]),
-    format(fourcc(b"bp64"), "kCVPixelFormatType_64RGBA_DownscaledProResRAW", RawRgba, Some(Sensor), 16, Present, Little, &[px(8, 4, U16)]),
+    format(fourcc(b"btp2"), "kCVPixelFormatType_96VersatileBayerPacked12", Bayer, Some(Sensor), 12, NoAlpha, Little, &[plane(1, 1, 12, 8, 1, BitPacked { bits: 12 }, Uniform(Sensel))]),
+    format(fourcc(b"bp64"), "kCVPixelFormatType_64RGBA_DownscaledProResRAW", RawRgba, Some(Sensor), 16, Present, Little, &[ordered(8, U16, &[R, G, B, A])]),
     // 16-bit bi- and tri-planar Y'CbCr. Decision: little-endian like the
     // other 16-bit CoreVideo planes; 's4as' = Y, CbCr pairs, alpha.
     format(fourcc(b"sv22"), "kCVPixelFormatType_422YpCbCr16BiPlanarVideoRange", YCbCr, Some(Video), 16, NoAlpha, Little, &[Y16, CBCR_422_16]),
@@ -365,6 +455,7 @@ mod tests {
                 assert!(matches!(p.v_subsampling, 1 | 2), "{}", f.name);
                 assert!(p.bytes_per_block > 0 && p.block_width > 0, "{}", f.name);
                 assert!(p.block_alignment > 0 && p.components > 0, "{}", f.name);
+                check_channels(f, p);
             }
             // The first plane is never subsampled.
             let first = f.planes()[0];
@@ -373,6 +464,48 @@ mod tests {
                 let entries = info.size() / 8;
                 assert_eq!(entries, f.planes().len(), "{}", f.name);
             }
+        }
+    }
+
+    /// The channel layout fills the block exactly: one container per
+    /// ordered channel; packed fields tile every bit of every word once.
+    fn check_channels(f: &PixelFormat, p: &Plane) {
+        let bytes = usize::from(p.bytes_per_block);
+        let width = usize::from(p.block_width);
+        match (p.storage, p.channels) {
+            (Container { bits } | Float { bits }, Ordered(channels)) => {
+                assert_eq!(channels.len() * usize::from(bits / 8), bytes, "{}", f.name);
+                // A block holds `block_width` samples of `components` each,
+                // a 4:2:2 pair sharing its chroma.
+                let luma = channels.iter().filter(|&&c| c == Channel::Y).count();
+                assert_eq!(luma.max(1), width, "{}", f.name);
+                assert_eq!(
+                    channels.len() - luma.saturating_sub(1),
+                    usize::from(p.components),
+                    "{}",
+                    f.name
+                );
+            }
+            (PackedWord { bits }, Packed(fields)) => {
+                let words = bytes / usize::from(bits / 8);
+                assert_eq!(words * usize::from(bits / 8), bytes, "{}", f.name);
+                let mut covered = vec![0u64; words];
+                for field in fields {
+                    let mask = ((1u64 << field.bits) - 1) << field.shift;
+                    assert!(field.shift + field.bits <= bits, "{}", f.name);
+                    let word = &mut covered[usize::from(field.word)];
+                    assert_eq!(*word & mask, 0, "{}: overlapping fields", f.name);
+                    *word |= mask;
+                }
+                let full = (1u64 << bits) - 1;
+                assert!(covered.iter().all(|&w| w == full), "{}", f.name);
+                let luma = fields.iter().filter(|x| x.channel == Channel::Y).count();
+                assert_eq!(luma.max(1), width, "{}", f.name);
+            }
+            (SubByte { bits } | BitPacked { bits }, Uniform(_)) => {
+                assert_eq!(usize::from(bits) * width, bytes * 8, "{}", f.name);
+            }
+            other => panic!("{}: storage and channels disagree: {other:?}", f.name),
         }
     }
 

@@ -31,11 +31,8 @@ pub enum Coding {
 // Associated constants are crate-private: cbindgen would put public ones
 // into the C header.
 impl Coding {
-    /// The XR code of 1.0 (code 384 is 0.0): 384 + 510. Decision: Metal's
-    /// XR slope, value = (code − 384) / 510, which gives its documented
-    /// minimum −0.752941; the CoreVideo header only says "384–895" (which
-    /// would make 1.0 code 895). The colour stage must use the same slope.
-    pub(crate) const XR_ONE: f32 = 894.0;
+    /// The XR code of 1.0 (see `pixel_format::XR_ONE_CODE` for the decision).
+    pub(crate) const XR_ONE: f32 = crate::core::pixel_format::XR_ONE_CODE as f32;
 }
 
 /// Code-value facts of one supported format.
