@@ -4,10 +4,12 @@
 //! in here; fallible operations return `Result` or `Option`.
 #![deny(unsafe_code)]
 
+pub mod buffer;
 pub mod bytes;
 pub mod encoding;
 mod encoding_tables;
 pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;
+pub mod property;
 pub mod text;
