@@ -5,6 +5,7 @@
  * table below, written from corevideo.md section 5 and the rules of
  * docs/pixel-formats.md, independently of the Rust format table.
  * Compressed formats must fail with kCVReturnInvalidPixelFormat. */
+#include <CoreFoundation/CoreFoundation.h>
 #include <CoreVideo/CoreVideo.h>
 #include <stdint.h>
 

@@ -3307,8 +3307,12 @@ CVReturn CVPixelBufferCreateResolvedAttributesDictionary(CFAllocatorRef allocato
 // Whether the buffer satisfies `attributes`: its format is the one (or
 // one of those) in `PixelFormatType`; its width and height equal `Width`
 // and `Height`; every plane's bytes-per-row is a multiple of
-// `BytesPerRowAlignment` and every plane's base address a multiple of
-// `PlaneAlignment`; it has at least the requested `ExtendedPixels*`.
+// `BytesPerRowAlignment` and every plane's memory starts a multiple of
+// `PlaneAlignment` from the start of the allocation, as
+// `CVPixelBufferCreate` applies it, at an address aligned to the
+// alignment's power-of-two part (caller memory: the address itself); it
+// has at least the requested `ExtendedPixels*`. A buffer made by
+// `CVPixelBufferCreate` is compatible with its creation attributes.
 // Other keys (IOSurface properties, allocator, compatibility flags,
 // attachments) are satisfied by every buffer. NULL `attributes` → true.
 // False for NULL or a non-buffer, and for attributes that

@@ -63,6 +63,10 @@ pub struct PlaneInfo {
     pub bytes_per_row: usize,
     /// The plane's first image sample (after any extended pixels).
     pub base: Address,
+    /// The address of the plane's memory (extended rows included) and its
+    /// offset in a pixelport allocation (the address again for caller
+    /// memory), for `CVPixelBufferIsCompatibleWithAttributes`.
+    pub start: (usize, usize),
 }
 
 /// How `CVPixelBufferFillExtendedPixels` works for this buffer.
@@ -396,6 +400,7 @@ impl PixelBufferSpec {
                 height: p.height,
                 bytes_per_row: p.bytes_per_row,
                 base: at(p.offset),
+                start: (at(p.region_offset).0.addr(), p.region_offset),
             })
             .collect();
         let base_address = if layout.planar_info.is_some() {
@@ -474,6 +479,7 @@ unsafe fn wrap_caller_memory(
             height: p.height,
             bytes_per_row: p.bytes_per_row,
             base: Address(base),
+            start: (base.addr(), base.addr()),
         })
         .collect::<Vec<_>>();
     let buffer = Retained::new(CvPixelBuffer {
@@ -795,8 +801,9 @@ mod tests {
     #[test]
     fn a_pool_can_build_buffers_over_recycled_memory() {
         // SAFETY: no attribute dictionary.
-        let spec = unsafe { PixelBufferSpec::new(64, 48, fourcc(b"420v"), CFDictionaryRef::null()) }
-            .unwrap();
+        let spec =
+            unsafe { PixelBufferSpec::new(64, 48, fourcc(b"420v"), CFDictionaryRef::null()) }
+                .unwrap();
         let bin = Arc::new(Bin(Mutex::new(Vec::new())));
         let first = spec
             .build(spec.allocate().unwrap(), Some(bin.clone()))
@@ -808,7 +815,12 @@ mod tests {
         assert!(memory.fits(spec.layout()));
         let second = spec.build(memory, Some(bin.clone())).unwrap();
         assert_eq!(second.value.base_address, base);
-        let again: Vec<usize> = second.value.planes.iter().map(|p| p.base.0.addr()).collect();
+        let again: Vec<usize> = second
+            .value
+            .planes
+            .iter()
+            .map(|p| p.base.0.addr())
+            .collect();
         assert_eq!(again, planes);
         drop(second);
         assert_eq!(bin.0.lock().unwrap().len(), 1);

@@ -19,7 +19,7 @@ use crate::capi::core_foundation::types::{
 };
 use crate::capi::handle;
 use crate::core::buffer::resolve::{Resolved, resolve};
-use crate::core::buffer::{BufferFacts, PixelBufferAttributes, is_compatible};
+use crate::core::buffer::{BufferFacts, PixelBufferAttributes, PlaneFacts, is_compatible};
 use crate::core::property::Value;
 
 /// The attributes the buffer was created with (+1): the caller's
@@ -128,8 +128,12 @@ pub unsafe extern "C" fn CVPixelBufferCreateResolvedAttributesDictionary(
 /// Whether the buffer satisfies `attributes`: its format is the one (or
 /// one of those) in `PixelFormatType`; its width and height equal `Width`
 /// and `Height`; every plane's bytes-per-row is a multiple of
-/// `BytesPerRowAlignment` and every plane's base address a multiple of
-/// `PlaneAlignment`; it has at least the requested `ExtendedPixels*`.
+/// `BytesPerRowAlignment` and every plane's memory starts a multiple of
+/// `PlaneAlignment` from the start of the allocation, as
+/// `CVPixelBufferCreate` applies it, at an address aligned to the
+/// alignment's power-of-two part (caller memory: the address itself); it
+/// has at least the requested `ExtendedPixels*`. A buffer made by
+/// `CVPixelBufferCreate` is compatible with its creation attributes.
 /// Other keys (IOSurface properties, allocator, compatibility flags,
 /// attachments) are satisfied by every buffer. NULL `attributes` → true.
 /// False for NULL or a non-buffer, and for attributes that
@@ -161,7 +165,11 @@ pub unsafe extern "C" fn CVPixelBufferIsCompatibleWithAttributes(
             planes: buffer
                 .planes
                 .iter()
-                .map(|p| (p.bytes_per_row, p.base.0.addr()))
+                .map(|p| PlaneFacts {
+                    bytes_per_row: p.bytes_per_row,
+                    address: p.start.0,
+                    offset: p.start.1,
+                })
                 .collect(),
         };
         to_boolean(is_compatible(&facts, &parsed))

@@ -121,18 +121,45 @@ pub struct BufferFacts {
     pub height: usize,
     /// What `CVPixelBufferGetExtendedPixels` reports.
     pub extended: ExtendedPixels,
-    /// Per plane (one for chunky buffers): bytes per row and the numeric
-    /// address of the plane's base address.
-    pub planes: Vec<(usize, usize)>,
+    /// One entry per plane (one for chunky buffers).
+    pub planes: Vec<PlaneFacts>,
+}
+
+/// Where a plane's memory starts, for alignment checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlaneFacts {
+    pub bytes_per_row: usize,
+    /// Numeric address of the plane's memory (extended rows included).
+    pub address: usize,
+    /// The same start measured the way `kCVPixelBufferPlaneAlignmentKey` is
+    /// applied: from the start of a pixelport allocation (see
+    /// `core::pixel_format::geometry`), or the address itself for caller
+    /// memory.
+    pub offset: usize,
+}
+
+impl PlaneFacts {
+    /// Whether the plane starts on a multiple of `alignment` (0 = any):
+    /// its offset is a multiple, and its address is a multiple of the
+    /// power-of-two part of `alignment`, which is all an address can
+    /// promise when the alignment is not a power of two.
+    pub fn starts_aligned(&self, alignment: usize) -> bool {
+        if alignment == 0 {
+            return true;
+        }
+        let power_of_two = alignment & alignment.wrapping_neg();
+        self.offset % alignment == 0 && self.address % power_of_two == 0
+    }
 }
 
 /// Whether a buffer satisfies `attributes`: its format is one of those
 /// listed, its size equals a requested width and height, every plane's
 /// bytes-per-row is a multiple of the requested row alignment and every
-/// plane's base address a multiple of the requested plane alignment, and it
-/// has at least the requested extended pixels on each side. Keys without a
-/// buffer property to check (IOSurface, allocator, compatibility booleans,
-/// attachments) are satisfied by every buffer.
+/// plane starts aligned to the requested plane alignment
+/// ([`PlaneFacts::starts_aligned`]), and it has at least the requested
+/// extended pixels on each side. Keys without a buffer property to check
+/// (IOSurface, allocator, compatibility booleans, attachments) are
+/// satisfied by every buffer.
 pub fn is_compatible(buffer: &BufferFacts, attributes: &PixelBufferAttributes) -> bool {
     let format_ok = attributes
         .pixel_formats
@@ -140,11 +167,11 @@ pub fn is_compatible(buffer: &BufferFacts, attributes: &PixelBufferAttributes) -
         .is_none_or(|formats| formats.contains(&buffer.pixel_format));
     let size_ok = attributes.width.is_none_or(|w| w == buffer.width)
         && attributes.height.is_none_or(|h| h == buffer.height);
-    let divides = |alignment: usize, value: usize| alignment == 0 || value % alignment == 0;
     let layout = &attributes.layout;
-    let alignment_ok = buffer.planes.iter().all(|&(bytes_per_row, address)| {
-        divides(layout.bytes_per_row_alignment, bytes_per_row)
-            && divides(layout.plane_alignment, address)
+    let row_alignment = layout.bytes_per_row_alignment;
+    let alignment_ok = buffer.planes.iter().all(|plane| {
+        (row_alignment == 0 || plane.bytes_per_row % row_alignment == 0)
+            && plane.starts_aligned(layout.plane_alignment)
     });
     let (have, want) = (&buffer.extended, &layout.extended);
     let extended_ok = have.left >= want.left
@@ -367,7 +394,11 @@ mod tests {
                 top: 1,
                 bottom: 1,
             },
-            planes: vec![(512, 0x1000)],
+            planes: vec![PlaneFacts {
+                bytes_per_row: 512,
+                address: 0x1000,
+                offset: 0x1000,
+            }],
         }
     }
 
@@ -397,5 +428,28 @@ mod tests {
         assert!(!ok(vec![("ExtendedPixelsLeft", Value::int(3))]));
         assert!(!ok(vec![("ExtendedPixelsBottom", Value::int(2))]));
         assert!(ok(vec![("IOSurfaceProperties", Value::Dictionary(vec![]))]));
+    }
+
+    #[test]
+    fn plane_alignment_is_measured_like_creation_applies_it() {
+        // An allocation at 0x10040 (64-aligned) with a plane at offset 192.
+        let plane = PlaneFacts {
+            bytes_per_row: 64,
+            address: 0x10040 + 192,
+            offset: 192,
+        };
+        assert!(plane.starts_aligned(0));
+        assert!(plane.starts_aligned(48)); // 192 = 4 × 48, address 16-aligned
+        assert!(plane.starts_aligned(64));
+        assert!(!plane.starts_aligned(128)); // offset 192 is not a multiple
+        let first = PlaneFacts {
+            offset: 0,
+            address: 0x10040,
+            ..plane
+        };
+        assert!(first.starts_aligned(64));
+        assert!(!first.starts_aligned(4096)); // the address is not
+        assert!(first.starts_aligned(96)); // offset 0; 0x10040 is 32-aligned
+        assert!(!first.starts_aligned(128)); // 0x10040 is not 128-aligned
     }
 }

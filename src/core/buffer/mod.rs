@@ -9,7 +9,7 @@ pub mod fill;
 pub mod lock;
 pub mod resolve;
 
-pub use attributes::{BufferFacts, PixelBufferAttributes, is_compatible};
+pub use attributes::{BufferFacts, PixelBufferAttributes, PlaneFacts, is_compatible};
 pub use fill::{FillError, PlaneFill};
 pub use lock::{LockError, LockKind, LockState};
 
