@@ -21,6 +21,9 @@
 #define PIXELPORT_VERSION_PATCH 0
 
 
+// How deep collections are decoded; property trees are a few levels deep.
+#define MAX_DEPTH 32
+
 #define kCVVersatileBayer_BayerPattern_RGGB 0
 
 #define kCVVersatileBayer_BayerPattern_GRBG 1
@@ -243,7 +246,68 @@ typedef CFOptionFlags CFStringCompareFlags;
 
 typedef int SInt32;
 
+// Any CoreVideo buffer (a CF type).
+typedef struct __CVBuffer *CVBufferRef;
+
+// Whether an attachment is copied along when a buffer is derived from
+// another (`CF_ENUM(uint32_t, …)` in CVBuffer.h).
+typedef uint32_t CVAttachmentMode;
+
+// `double` on every 64-bit platform (`CGFLOAT_IS_DOUBLE`).
+typedef double CGFloat;
+
+// A width and a height.
+typedef struct CGSize {
+  CGFloat width;
+  CGFloat height;
+} CGSize;
+
+// A buffer holding an image; the same C type as `CVBufferRef`, as in Apple's
+// CVImageBuffer.h.
+typedef CVBufferRef CVImageBufferRef;
+
+// A point in a two-dimensional coordinate system.
+typedef struct CGPoint {
+  CGFloat x;
+  CGFloat y;
+} CGPoint;
+
+// An origin plus a size (CoreVideo's clean rectangle, for example).
+typedef struct CGRect {
+  struct CGPoint origin;
+  struct CGSize size;
+} CGRect;
+
+// A buffer holding pixels in main memory; the same C type as
+// `CVImageBufferRef`, as in Apple's CVPixelBuffer.h.
+typedef CVImageBufferRef CVPixelBufferRef;
+
+// CoreVideo's status code: `kCVReturnSuccess` or one of the negative
+// `kCVReturn…` errors.
+typedef int32_t CVReturn;
+
 typedef UInt32 OSType;
+
+// `void (*)(void *releaseRefCon, const void *baseAddress)`: called once when
+// a buffer made by `CVPixelBufferCreateWithBytes` no longer needs the
+// caller's memory.
+typedef void (*CVPixelBufferReleaseBytesCallback)(void *releaseRefCon, const void *baseAddress);
+
+// `void (*)(void *releaseRefCon, const void *dataPtr, size_t dataSize,
+// size_t numberOfPlanes, const void *planeAddresses[])`: the planar
+// counterpart, for `CVPixelBufferCreateWithPlanarBytes`.
+typedef void (*CVPixelBufferReleasePlanarBytesCallback)(void *releaseRefCon,
+                                                        const void *dataPtr,
+                                                        size_t dataSize,
+                                                        size_t numberOfPlanes,
+                                                        const void **planeAddresses);
+
+// Option bits passed to CoreVideo calls (CVBase.h): 64-bit.
+typedef uint64_t CVOptionFlags;
+
+// Lock/unlock flags of `CVPixelBufferLockBaseAddress` (`CF_OPTIONS` over
+// `CVOptionFlags`).
+typedef CVOptionFlags CVPixelBufferLockFlags;
 
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
@@ -268,21 +332,6 @@ typedef int32_t CGColorRenderingIntent;
 
 // A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorSpaceModel;
-
-// CoreVideo's status code: `kCVReturnSuccess` or one of the negative
-// `kCVReturn…` errors.
-typedef int32_t CVReturn;
-
-// Whether an attachment is copied along when a buffer is derived from
-// another (`CF_ENUM(uint32_t, …)` in CVBuffer.h).
-typedef uint32_t CVAttachmentMode;
-
-// Option bits passed to CoreVideo calls (CVBase.h): 64-bit.
-typedef uint64_t CVOptionFlags;
-
-// Lock/unlock flags of `CVPixelBufferLockBaseAddress` (`CF_OPTIONS` over
-// `CVOptionFlags`).
-typedef CVOptionFlags CVPixelBufferLockFlags;
 
 // Flags of `CVPixelBufferPoolFlush` (`CF_OPTIONS` over `CVOptionFlags`).
 typedef CVOptionFlags CVPixelBufferPoolFlushFlags;
@@ -321,17 +370,6 @@ typedef CFTypeRef CFPropertyListRef;
 // A mutable CFString (only produced by `CFStringCreateMutable`).
 typedef struct __CFString *CFMutableStringRef;
 
-// Any CoreVideo buffer (a CF type).
-typedef struct __CVBuffer *CVBufferRef;
-
-// A buffer holding an image; the same C type as `CVBufferRef`, as in Apple's
-// CVImageBuffer.h.
-typedef CVBufferRef CVImageBufferRef;
-
-// A buffer holding pixels in main memory; the same C type as
-// `CVImageBufferRef`, as in Apple's CVPixelBuffer.h.
-typedef CVImageBufferRef CVPixelBufferRef;
-
 // A recycling pool of pixel buffers (a CF type).
 typedef struct __CVPixelBufferPool *CVPixelBufferPoolRef;
 
@@ -363,20 +401,6 @@ typedef struct CVPlanarPixelBufferInfo_YCbCrBiPlanar {
   struct CVPlanarComponentInfo componentInfoCbCr;
 } CVPlanarPixelBufferInfo_YCbCrBiPlanar;
 
-// `void (*)(void *releaseRefCon, const void *baseAddress)`: called once when
-// a buffer made by `CVPixelBufferCreateWithBytes` no longer needs the
-// caller's memory.
-typedef void (*CVPixelBufferReleaseBytesCallback)(void *releaseRefCon, const void *baseAddress);
-
-// `void (*)(void *releaseRefCon, const void *dataPtr, size_t dataSize,
-// size_t numberOfPlanes, const void *planeAddresses[])`: the planar
-// counterpart, for `CVPixelBufferCreateWithPlanarBytes`.
-typedef void (*CVPixelBufferReleasePlanarBytesCallback)(void *releaseRefCon,
-                                                        const void *dataPtr,
-                                                        size_t dataSize,
-                                                        size_t numberOfPlanes,
-                                                        const void **planeAddresses);
-
 // `Boolean (*)(CVPixelBufferRef pixelBuffer, void *refCon)`: a pixel
 // format's own routine for filling the padding around the image.
 typedef Boolean (*CVFillExtendedPixelsCallBack)(CVPixelBufferRef pixelBuffer, void *refCon);
@@ -396,27 +420,6 @@ typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
 
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
-
-// `double` on every 64-bit platform (`CGFLOAT_IS_DOUBLE`).
-typedef double CGFloat;
-
-// A point in a two-dimensional coordinate system.
-typedef struct CGPoint {
-  CGFloat x;
-  CGFloat y;
-} CGPoint;
-
-// A width and a height.
-typedef struct CGSize {
-  CGFloat width;
-  CGFloat height;
-} CGSize;
-
-// An origin plus a size (CoreVideo's clean rectangle, for example).
-typedef struct CGRect {
-  struct CGPoint origin;
-  struct CGSize size;
-} CGRect;
 
 // A colour space (a CF type).
 typedef struct CGColorSpace *CGColorSpaceRef;
@@ -2830,6 +2833,112 @@ double pixelport_CFStringGetDoubleValue(CFStringRef str);
 // `cStr` must be NULL or a NUL-terminated string.
 CFStringRef pixelport___CFStringMakeConstantString(const char *cStr);
 
+// Retains `buffer` (any CF object, like CFRetain) and returns it. NULL
+// returns NULL.
+//
+// # Safety
+// `buffer` must be NULL or a live object.
+CVBufferRef CVBufferRetain(CVBufferRef buffer);
+
+// Releases `buffer`, destroying it at the last release. NULL is a no-op.
+//
+// # Safety
+// `buffer` must be NULL or a live object the caller owns a reference to.
+void CVBufferRelease(CVBufferRef buffer);
+
+// Attaches `value` (retained) under `key` in `attachmentMode`, replacing
+// (and releasing) a previous value. A key lives in one mode at a time:
+// setting it in the other mode moves it.
+//
+// Deviation: a NULL or non-string `key`, a NULL `value` or an invalid mode
+// is ignored (Apple leaves them undefined).
+//
+// # Safety
+// `buffer`, `key` and `value` must be NULL or live objects.
+void CVBufferSetAttachment(CVBufferRef buffer,
+                           CFStringRef key,
+                           CFTypeRef value,
+                           CVAttachmentMode attachmentMode);
+
+// The value attached under `key` (+0), or NULL. When found and
+// `attachmentMode` is not NULL, the key's mode is stored there (left
+// untouched when not found). Deprecated by Apple in favour of
+// `CVBufferCopyAttachment`: the +0 value may be released by a concurrent
+// Set or Remove on another thread.
+//
+// # Safety
+// `buffer` and `key` must be NULL or live objects; `attachmentMode` NULL
+// or writable.
+CFTypeRef CVBufferGetAttachment(CVBufferRef buffer,
+                                CFStringRef key,
+                                CVAttachmentMode *attachmentMode);
+
+// The value attached under `key` (+1, release it), or NULL; reports the
+// mode like `CVBufferGetAttachment`. Safe against concurrent mutation.
+//
+// # Safety
+// As for `CVBufferGetAttachment`.
+CFTypeRef CVBufferCopyAttachment(CVBufferRef buffer,
+                                 CFStringRef key,
+                                 CVAttachmentMode *attachmentMode);
+
+// Whether anything is attached under `key`, in either mode.
+//
+// # Safety
+// `buffer` and `key` must be NULL or live objects.
+Boolean CVBufferHasAttachment(CVBufferRef buffer, CFStringRef key);
+
+// Removes (and releases) the attachment under `key`, whichever its mode.
+// No-op when absent.
+//
+// # Safety
+// `buffer` and `key` must be NULL or live objects.
+void CVBufferRemoveAttachment(CVBufferRef buffer, CFStringRef key);
+
+// Removes (and releases) every attachment of both modes.
+//
+// # Safety
+// `buffer` must be NULL or a live object.
+void CVBufferRemoveAllAttachments(CVBufferRef buffer);
+
+// The attachments of `attachmentMode` as a dictionary (+0): the buffer's
+// own live dictionary, valid as long as the buffer, **empty (not NULL)
+// when there are none**; NULL only for an invalid mode, NULL or a
+// non-buffer. Do not modify it; it changes as attachments are set and
+// removed, and its values have the +0 hazard of `CVBufferGetAttachment`.
+// Deprecated by Apple in favour of `CVBufferCopyAttachments`.
+//
+// # Safety
+// `buffer` must be NULL or a live object.
+CFDictionaryRef CVBufferGetAttachments(CVBufferRef buffer, CVAttachmentMode attachmentMode);
+
+// A snapshot (+1) of the attachments of `attachmentMode`; **NULL when
+// there are none** (unlike `CVBufferGetAttachments`), for an invalid mode,
+// NULL or a non-buffer.
+//
+// # Safety
+// `buffer` must be NULL or a live object.
+CFDictionaryRef CVBufferCopyAttachments(CVBufferRef buffer, CVAttachmentMode attachmentMode);
+
+// `CVBufferSetAttachment` for every pair of `theAttachments` in
+// `attachmentMode`. Pairs with a non-string key are skipped; NULL or a
+// non-dictionary is ignored.
+//
+// # Safety
+// `buffer` and `theAttachments` must be NULL or live objects.
+void CVBufferSetAttachments(CVBufferRef buffer,
+                            CFDictionaryRef theAttachments,
+                            CVAttachmentMode attachmentMode);
+
+// Copies every `kCVAttachmentMode_ShouldPropagate` attachment of
+// `sourceBuffer` onto `destinationBuffer` (same mode, values retained,
+// existing keys replaced). Non-propagating attachments stay behind. No-op
+// if either is NULL or not a buffer.
+//
+// # Safety
+// Both must be NULL or live objects.
+void CVBufferPropagateAttachments(CVBufferRef sourceBuffer, CVBufferRef destinationBuffer);
+
 // The H.273 MatrixCoefficients code point for a `kCVImageBufferYCbCrMatrix_*`
 // string (compared by value, so `CFSTR("ITU_R_709_2")` works); 2
 // ("unspecified") for NULL, a non-string or an unknown string.
@@ -2865,6 +2974,377 @@ CFStringRef CVColorPrimariesGetStringForIntegerCodePoint(int colorPrimariesCodeP
 // The `kCVImageBufferTransferFunction_*` constant (+0) for an H.273 code
 // point; NULL for 2 and unknown code points.
 CFStringRef CVTransferFunctionGetStringForIntegerCodePoint(int transferFunctionCodePoint);
+
+// The full encoded size in pixels (width, height); (0, 0) for NULL or a
+// non-buffer.
+//
+// # Safety
+// `imageBuffer` must be NULL or a live object.
+struct CGSize CVImageBufferGetEncodedSize(CVImageBufferRef imageBuffer);
+
+// The clean aperture in encoded pixels, with a **lower-left** origin:
+// from the `kCVImageBufferCleanApertureKey` attachment, whose offsets
+// place the aperture's centre relative to the buffer's centre (NTSC DV,
+// 720×480 with a 704×480 aperture → origin (8, 0), size 704×480). Missing
+// offsets count as 0; the rectangle is clipped to the buffer. Without the
+// attachment, or when it is not a dictionary of finite numbers with a
+// positive width and height (or lies outside the buffer), the full frame.
+// A zero rectangle for NULL or a non-buffer.
+//
+// # Safety
+// `imageBuffer` must be NULL or a live object.
+struct CGRect CVImageBufferGetCleanRect(CVImageBufferRef imageBuffer);
+
+// The nominal display size in square pixels: the
+// `kCVImageBufferDisplayDimensionsKey` attachment when it holds a positive
+// width and height; otherwise the clean rectangle's size with its width
+// scaled by the `kCVImageBufferPixelAspectRatioKey` attachment
+// (horizontal ÷ vertical spacing, ignored unless both are positive). NTSC
+// DV (704×480 aperture, 10:11) → 640×480. (0, 0) for NULL or a non-buffer.
+//
+// # Safety
+// `imageBuffer` must be NULL or a live object.
+struct CGSize CVImageBufferGetDisplaySize(CVImageBufferRef imageBuffer);
+
+// True: Apple defines "flipped" as (0, 0) being the **upper-left** corner
+// (CVImageBuffer.h, and its OpenGL texture counterparts), and a pixel
+// buffer's first row in memory is the top row of the image, so (0, 0) is
+// the upper-left sample. Camera buffers on iOS are reported to answer true
+// as well. False for NULL or a non-buffer.
+//
+// # Safety
+// `imageBuffer` must be NULL or a live object.
+Boolean CVImageBufferIsFlipped(CVImageBufferRef imageBuffer);
+
+// The CFTypeID of every CVPixelBuffer (`CFGetTypeID` of one returns it).
+CFTypeID CVPixelBufferGetTypeID(void);
+
+// Retains `texture` (any CF object, like CFRetain) and returns it. NULL
+// returns NULL.
+//
+// # Safety
+// `texture` must be NULL or a live object.
+CVPixelBufferRef CVPixelBufferRetain(CVPixelBufferRef texture);
+
+// Releases `texture`, destroying it at the last release. NULL is a no-op.
+//
+// # Safety
+// `texture` must be NULL or a live object the caller owns a reference to.
+void CVPixelBufferRelease(CVPixelBufferRef texture);
+
+// Creates a `width` × `height` buffer of `pixelFormatType` in new zeroed
+// memory and stores it (+1) in `*pixelBufferOut`.
+//
+// Attributes honoured: `kCVPixelBufferExtendedPixels{Left,Right,Top,Bottom}Key`,
+// `kCVPixelBufferBytesPerRowAlignmentKey` and `kCVPixelBufferPlaneAlignmentKey`
+// (rows and planes are 64-byte aligned by default; requests combine by
+// least common multiple), `kCVBufferPropagatedAttachmentsKey` /
+// `kCVBufferNonPropagatedAttachmentsKey` (set as attachments). The format
+// and size come from the arguments, as on Apple platforms; attribute
+// `PixelFormatType`, `Width`, `Height` are validated but not used. Accepted
+// without effect: `kCVPixelBufferIOSurfacePropertiesKey` (no IOSurface on
+// Linux), `kCVPixelBufferMemoryAllocatorKey` (must be a CFAllocator; memory
+// comes from the system allocator, as does `allocator`'s) and every
+// `…CompatibilityKey` (any value). Unknown keys are ignored.
+//
+// Errors: NULL `pixelBufferOut` → `kCVReturnInvalidArgument`; unknown or
+// compressed format → `kCVReturnInvalidPixelFormat`; zero width or
+// height, or a size whose memory cannot be computed →
+// `kCVReturnInvalidSize`; a known key with the wrong CF type or an
+// out-of-range value, or `pixelBufferAttributes` not a dictionary →
+// `kCVReturnInvalidPixelBufferAttributes`; no memory →
+// `kCVReturnAllocationFailed`. `*pixelBufferOut` is written only on success.
+//
+// # Safety
+// `pixelBufferAttributes` must be NULL or a live object;
+// `pixelBufferOut` must be NULL or writable.
+CVReturn CVPixelBufferCreate(CFAllocatorRef allocator,
+                             size_t width,
+                             size_t height,
+                             OSType pixelFormatType,
+                             CFDictionaryRef pixelBufferAttributes,
+                             CVPixelBufferRef *pixelBufferOut);
+
+// Wraps `bytesPerRow` × `height` bytes of caller memory at `baseAddress`
+// (a chunky format) without copying, and stores the buffer (+1) in
+// `*pixelBufferOut`. When the last reference goes,
+// `releaseCallback(releaseRefCon, baseAddress)` runs exactly once (NULL:
+// nothing runs); pixelport never frees the memory. On failure the callback
+// is not called and the caller keeps the memory.
+//
+// `bytesPerRow` must hold a row's pixels in whole blocks (`'v210'`'s
+// 128-byte grouping is not required). The attributes are validated as for
+// `CVPixelBufferCreate`; alignment and extended-pixel keys have no effect
+// (the caller's memory defines the layout; `GetExtendedPixels` reports 0),
+// attachment keys are applied.
+//
+// Errors: NULL `pixelBufferOut` or `baseAddress`, or a too-small
+// `bytesPerRow` → `kCVReturnInvalidArgument`; unknown, compressed or
+// planar format → `kCVReturnInvalidPixelFormat` (planar formats need
+// `CVPixelBufferCreateWithPlanarBytes`); zero size or overflow →
+// `kCVReturnInvalidSize`; bad attributes →
+// `kCVReturnInvalidPixelBufferAttributes`. `*pixelBufferOut` is written
+// only on success.
+//
+// # Safety
+// `baseAddress` must stay valid for `bytesPerRow` × `height` bytes until
+// the release callback runs; the other pointers as for `CVPixelBufferCreate`.
+CVReturn CVPixelBufferCreateWithBytes(CFAllocatorRef allocator,
+                                      size_t width,
+                                      size_t height,
+                                      OSType pixelFormatType,
+                                      void *baseAddress,
+                                      size_t bytesPerRow,
+                                      CVPixelBufferReleaseBytesCallback releaseCallback,
+                                      void *releaseRefCon,
+                                      CFDictionaryRef pixelBufferAttributes,
+                                      CVPixelBufferRef *pixelBufferOut);
+
+// Wraps caller planes (a planar format) without copying and stores the
+// buffer (+1) in `*pixelBufferOut`. `numberOfPlanes` must be the format's
+// plane count; `planeWidth`/`planeHeight` must be the format's plane sizes
+// (chroma rounded up for odd sizes) and `planeBytesPerRow` at least a
+// row of whole blocks. `dataPtr` (optional, e.g. a caller-built
+// `CVPlanarPixelBufferInfo_*`) is what `CVPixelBufferGetBaseAddress`
+// returns, or plane 0's address when NULL; `dataSize` is what
+// `CVPixelBufferGetDataSize` returns. When the last reference goes,
+// `releaseCallback(releaseRefCon, dataPtr, dataSize, numberOfPlanes,
+// planeAddresses)` runs exactly once (NULL: nothing runs); on failure it
+// is not called. Attributes as for `CVPixelBufferCreateWithBytes`.
+//
+// Errors: NULL `pixelBufferOut`, a NULL array or plane address, a wrong
+// plane count or plane size, a too-small stride →
+// `kCVReturnInvalidArgument`; unknown, compressed or chunky format →
+// `kCVReturnInvalidPixelFormat`; zero size or overflow →
+// `kCVReturnInvalidSize`; bad attributes →
+// `kCVReturnInvalidPixelBufferAttributes`.
+//
+// # Safety
+// Each non-NULL array must hold `numberOfPlanes` elements; each plane
+// must stay valid until the release callback runs; the other pointers as
+// for `CVPixelBufferCreate`.
+CVReturn CVPixelBufferCreateWithPlanarBytes(CFAllocatorRef allocator,
+                                            size_t width,
+                                            size_t height,
+                                            OSType pixelFormatType,
+                                            void *dataPtr,
+                                            size_t dataSize,
+                                            size_t numberOfPlanes,
+                                            void **planeBaseAddress,
+                                            size_t *planeWidth,
+                                            size_t *planeHeight,
+                                            size_t *planeBytesPerRow,
+                                            CVPixelBufferReleasePlanarBytesCallback releaseCallback,
+                                            void *releaseRefCon,
+                                            CFDictionaryRef pixelBufferAttributes,
+                                            CVPixelBufferRef *pixelBufferOut);
+
+// Locks the pixel memory for CPU access: `lockFlags` 0 for read-write,
+// `kCVPixelBufferLock_ReadOnly` for reading. Locks nest and are counted
+// per kind; each needs an unlock with the same flags. Pixel memory never
+// moves, but base addresses are only promised to be valid while locked.
+//
+// Errors: NULL or non-buffer, or flags other than 0 and
+// `kCVPixelBufferLock_ReadOnly` → `kCVReturnInvalidArgument`.
+// Thread safety: any thread may lock and unlock.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+CVReturn CVPixelBufferLockBaseAddress(CVPixelBufferRef pixelBuffer,
+                                      CVPixelBufferLockFlags lockFlags);
+
+// Releases one lock taken with the same `unlockFlags`.
+//
+// Errors: NULL or non-buffer, flags other than 0 and
+// `kCVPixelBufferLock_ReadOnly`, or no outstanding lock of that kind (an
+// unlock without a lock, or a read-only lock released as read-write and
+// vice versa; Apple leaves this undefined) → `kCVReturnInvalidArgument`,
+// and the lock counts are unchanged.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+CVReturn CVPixelBufferUnlockBaseAddress(CVPixelBufferRef pixelBuffer,
+                                        CVPixelBufferLockFlags unlockFlags);
+
+// Width in pixels; 0 for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetWidth(CVPixelBufferRef pixelBuffer);
+
+// Height in pixels; 0 for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetHeight(CVPixelBufferRef pixelBuffer);
+
+// The pixel format (`kCVPixelFormatType_…`); 0 for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+OSType CVPixelBufferGetPixelFormatType(CVPixelBufferRef pixelBuffer);
+
+// The base address: pixel (0, 0) of a chunky buffer (after any extended
+// pixels); for planar buffers the big-endian `CVPlanarPixelBufferInfo_*`
+// descriptor of the formats that have one (`y420`, `f420`, `420v`,
+// `420f`, `422v`, `422f`, `444v`, `444f`), else plane 0's base address;
+// for `CVPixelBufferCreateWithPlanarBytes` buffers the `dataPtr` given
+// (plane 0 when that was NULL). Valid only while the buffer is locked
+// (pixelport answers whether or not it is, but memory is only promised
+// while locked). NULL for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+void *CVPixelBufferGetBaseAddress(CVPixelBufferRef pixelBuffer);
+
+// Bytes per row: the stride of a chunky buffer; for a planar buffer
+// `ceil(Σ plane bytes-per-row × plane height ÷ height)` (1.5 × the luma
+// stride for `420v`), so that bytes-per-row × height spans the planes.
+// Use the per-plane getters for planar access. 0 for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetBytesPerRow(CVPixelBufferRef pixelBuffer);
+
+// Bytes of pixel memory: for buffers pixelport allocated, from the start
+// of the allocation (descriptor included) to the end of the last plane;
+// `bytesPerRow × height` for `CreateWithBytes` buffers; the `dataSize`
+// given to `CreateWithPlanarBytes`. 0 for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetDataSize(CVPixelBufferRef pixelBuffer);
+
+// Whether the buffer has more than one plane. False for NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+Boolean CVPixelBufferIsPlanar(CVPixelBufferRef pixelBuffer);
+
+// Number of planes of a planar buffer; 0 for chunky buffers, NULL and
+// non-buffers.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetPlaneCount(CVPixelBufferRef pixelBuffer);
+
+// Width of plane `planeIndex` in plane samples (an interleaved Cb/Cr pair
+// counts once; chroma rounds up for odd widths). 0 for chunky buffers,
+// out-of-range indexes, NULL and non-buffers.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetWidthOfPlane(CVPixelBufferRef pixelBuffer, size_t planeIndex);
+
+// Height of plane `planeIndex` in rows. 0 for chunky buffers,
+// out-of-range indexes, NULL and non-buffers.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetHeightOfPlane(CVPixelBufferRef pixelBuffer, size_t planeIndex);
+
+// The first image sample of plane `planeIndex` (after any extended
+// pixels). Valid only while the buffer is locked. NULL for chunky buffers,
+// out-of-range indexes, NULL and non-buffers.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+void *CVPixelBufferGetBaseAddressOfPlane(CVPixelBufferRef pixelBuffer, size_t planeIndex);
+
+// Stride of plane `planeIndex` in bytes. 0 for chunky buffers,
+// out-of-range indexes, NULL and non-buffers.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+size_t CVPixelBufferGetBytesPerRowOfPlane(CVPixelBufferRef pixelBuffer, size_t planeIndex);
+
+// The padding around the image, in image pixels, as requested with the
+// `kCVPixelBufferExtendedPixels*Key` attributes (0 for buffers over
+// caller memory). Argument order is left, right, top, bottom (the
+// prototype's order); each pointer may be NULL. Nothing is written for
+// NULL or a non-buffer.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object; each out pointer NULL or
+// writable.
+void CVPixelBufferGetExtendedPixels(CVPixelBufferRef pixelBuffer,
+                                    size_t *extraColumnsOnLeft,
+                                    size_t *extraColumnsOnRight,
+                                    size_t *extraRowsOnTop,
+                                    size_t *extraRowsOnBottom);
+
+// Fills the extended pixels of every plane by replicating the image's
+// edge *blocks* (the smallest addressable unit: one sample for most
+// formats, a 2-pixel group for `2vuy`/`yuvs`/`yuvf`/`v216`/`a2vy`) into the
+// left and right padding, then the first and last rows into the padding
+// above and below. Success (nothing to do) for buffers without extended
+// pixels, including every caller-memory buffer.
+//
+// Errors: NULL or non-buffer → `kCVReturnInvalidArgument`; extended pixels
+// in a format whose description says it cannot be filled without a
+// callback (sub-byte indexed formats, `v210`, `btp2`) →
+// `kCVReturnUnsupported`, memory untouched.
+// Thread safety: concurrent fills of one buffer are serialised; writing the
+// pixels from another thread meanwhile is a data race, as on Apple platforms.
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+CVReturn CVPixelBufferFillExtendedPixels(CVPixelBufferRef pixelBuffer);
+
+// The attributes the buffer was created with (+1): the caller's
+// dictionary (every key, honoured or not) with `Width`, `Height` and
+// `PixelFormatType` set to the buffer's actual values, so that
+// `CVPixelBufferCreate` with it makes a similar buffer and
+// `CVPixelBufferIsCompatibleWithAttributes` accepts the buffer.
+//
+// Deviation: NULL for NULL or a non-buffer (Apple declares the result
+// non-null and crashes).
+//
+// # Safety
+// `pixelBuffer` must be NULL or a live object.
+CFDictionaryRef CVPixelBufferCopyCreationAttributes(CVPixelBufferRef pixelBuffer);
+
+// Merges an array of attribute dictionaries into one (+1) that satisfies
+// all of them where possible:
+// - `PixelFormatType`: the formats every dictionary naming some accepts,
+//   in the first one's order (a CFNumber when one remains, else a
+//   CFArray); none in common → `kCVReturnInvalidPixelBufferAttributes`;
+// - `Width`/`Height`: must be equal wherever given, else the same error;
+// - `BytesPerRowAlignment`/`PlaneAlignment`: least common multiple;
+// - `ExtendedPixels*`: the largest;
+// - every other key: the last dictionary's value.
+//
+// A NULL array gives an empty dictionary. Each dictionary is validated as
+// `CVPixelBufferCreate` would (wrong type → `kCVReturnInvalidPixelBufferAttributes`,
+// also for an element that is not a dictionary). NULL
+// `resolvedDictionaryOut`, or `attributes` not an array →
+// `kCVReturnInvalidArgument`. The result is written only on success.
+//
+// # Safety
+// `attributes` must be NULL or a live object; `resolvedDictionaryOut`
+// NULL or writable.
+CVReturn CVPixelBufferCreateResolvedAttributesDictionary(CFAllocatorRef allocator,
+                                                         CFArrayRef attributes,
+                                                         CFDictionaryRef *resolvedDictionaryOut);
+
+// Whether the buffer satisfies `attributes`: its format is the one (or
+// one of those) in `PixelFormatType`; its width and height equal `Width`
+// and `Height`; every plane's bytes-per-row is a multiple of
+// `BytesPerRowAlignment` and every plane's memory starts a multiple of
+// `PlaneAlignment` from the start of the allocation, as
+// `CVPixelBufferCreate` applies it, at an address aligned to the
+// alignment's power-of-two part (caller memory: the address itself); it
+// has at least the requested `ExtendedPixels*`. A buffer made by
+// `CVPixelBufferCreate` is compatible with its creation attributes.
+// Other keys (IOSurface properties, allocator, compatibility flags,
+// attachments) are satisfied by every buffer. NULL `attributes` → true.
+// False for NULL or a non-buffer, and for attributes that
+// `CVPixelBufferCreate` would refuse.
+//
+// # Safety
+// `pixelBuffer` and `attributes` must be NULL or live objects.
+Boolean CVPixelBufferIsCompatibleWithAttributes(CVPixelBufferRef pixelBuffer,
+                                                CFDictionaryRef attributes);
 
 // Creates a (+1) description of a pixel format: an immutable dictionary
 // keyed by the `kCVPixelFormat…` constants.

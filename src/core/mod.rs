@@ -4,6 +4,7 @@
 //! in here; fallible operations return `Result` or `Option`.
 #![deny(unsafe_code)]
 
+pub mod buffer;
 pub mod bytes;
 pub mod color;
 pub mod convert;
@@ -12,4 +13,5 @@ mod encoding_tables;
 pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;
+pub mod property;
 pub mod text;

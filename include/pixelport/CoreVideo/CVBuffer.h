@@ -1,4 +1,8 @@
-/* pixelport: <CoreVideo/CVBuffer.h>. CVBufferRef and CVAttachmentMode are generated into pixelport.h. */
+/*
+ * pixelport: <CoreVideo/CVBuffer.h>. CVBufferRef, CVAttachmentMode and the
+ * CVBuffer functions (retain/release, attachments) are generated into
+ * pixelport.h.
+ */
 #ifndef PIXELPORT_CVBUFFER_H
 #define PIXELPORT_CVBUFFER_H
 

@@ -1,7 +1,8 @@
 /*
- * pixelport: <CoreVideo/CVImageBuffer.h>. CVImageBufferRef is generated into
- * pixelport.h; CGRect, CGSize and CGColorSpaceRef come with CoreGraphics, as
- * on Apple platforms.
+ * pixelport: <CoreVideo/CVImageBuffer.h>. CVImageBufferRef and the
+ * CVImageBuffer getters (encoded/display size, clean rect, flipped) are
+ * generated into pixelport.h; CGRect, CGSize and CGColorSpaceRef come with
+ * CoreGraphics, as on Apple platforms.
  */
 #ifndef PIXELPORT_CVIMAGEBUFFER_H
 #define PIXELPORT_CVIMAGEBUFFER_H

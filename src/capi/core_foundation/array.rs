@@ -123,6 +123,12 @@ impl CfArray {
         }
     }
 
+    /// Whether the values are CF objects (CFType callbacks), so that code
+    /// outside CoreFoundation may inspect them as objects.
+    pub(crate) fn holds_cf_types(&self) -> bool {
+        self.callbacks.is_cf_typed()
+    }
+
     /// The values. Every change is a single `Vec` call, so a poisoned lock
     /// still guards a consistent vector.
     fn lock(&self) -> MutexGuard<'_, Vec<Arc<Held>>> {

@@ -89,6 +89,12 @@ impl Callbacks {
         }
     }
 
+    /// Whether the values are CF objects (the set comes from a
+    /// `kCFType…CallBacks` constant), so they may be inspected as such.
+    pub(crate) fn is_cf_typed(&self) -> bool {
+        self.cf_typed
+    }
+
     /// Whether `value` cannot be stored: NULL where the values are CF
     /// objects (Apple would crash in CFRetain/CFEqual).
     pub(crate) fn rejects(&self, value: *const c_void) -> bool {

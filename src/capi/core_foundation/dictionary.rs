@@ -211,6 +211,12 @@ impl CfDictionary {
         }
     }
 
+    /// Whether keys and values are CF objects (CFType callbacks), so that
+    /// code outside CoreFoundation may inspect them as objects.
+    pub(crate) fn holds_cf_types(&self) -> bool {
+        self.keys.is_cf_typed() && self.values.is_cf_typed()
+    }
+
     /// The table. A panic cannot leave it half-updated (every change is one
     /// `OrderedTable` call), so a poisoned lock is still usable.
     fn lock(&self) -> MutexGuard<'_, OrderedTable<Entry>> {
@@ -933,6 +939,17 @@ pub unsafe fn dictionary_set(
     // SAFETY: per this function's contract.
     unsafe { d.store(key, value, Mode::Set) };
     true
+}
+
+/// Whether `dict` is a dictionary whose keys and values are CF objects
+/// (CFType callbacks), so they may be inspected as objects.
+///
+/// # Safety
+/// `dict` must be NULL or a live object.
+pub unsafe fn is_cf_type_dictionary(dict: impl CfRef) -> bool {
+    // SAFETY: per this function's contract.
+    unsafe { handle::object::<CfDictionary>(dict.as_type()) }
+        .is_some_and(|d| d.value.holds_cf_types())
 }
 
 /// Every pair in insertion order (+0 each, valid while `dict` holds them);

@@ -12,5 +12,6 @@ pub mod data;
 pub mod dictionary;
 pub mod null;
 pub mod number;
+pub mod property;
 pub mod string;
 pub mod types;

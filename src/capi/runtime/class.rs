@@ -20,6 +20,7 @@ use crate::capi::core_foundation::null::CfNull;
 use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
+use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
 ///
@@ -35,10 +36,11 @@ pub enum TypeKind {
     Data = 6,
     Array = 7,
     Dictionary = 8,
+    PixelBuffer = 9,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 8] = [
+    pub const ALL: [TypeKind; 9] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -47,6 +49,7 @@ impl TypeKind {
         TypeKind::Data,
         TypeKind::Array,
         TypeKind::Dictionary,
+        TypeKind::PixelBuffer,
     ];
 
     pub const fn index(self) -> usize {
@@ -102,7 +105,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 8] = [
+pub static CLASSES: [Class; 9] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -111,6 +114,7 @@ pub static CLASSES: [Class; 8] = [
     Class::of::<CfData>("CFData"),
     Class::of::<CfArray>("CFArray"),
     Class::of::<CfDictionary>("CFDictionary"),
+    Class::of::<CvPixelBuffer>("CVPixelBuffer"),
 ];
 
 /// Whether `class` is one of our registry entries.

@@ -164,6 +164,19 @@ impl<T: CfClass> Retained<T> {
         Retained(NonNull::from(object))
     }
 
+    /// Takes over a +1 reference that C (or a `…Create` helper) holds to an
+    /// object of type `T`; `None`, and the reference left alone, for NULL or
+    /// an object of another type.
+    ///
+    /// # Safety
+    /// `ptr` must be NULL or a live object the caller owns a reference to;
+    /// on `Some` that reference now belongs to the result.
+    pub unsafe fn from_raw(ptr: CFTypeRef) -> Option<Retained<T>> {
+        // SAFETY: per this function's contract.
+        let object = unsafe { crate::capi::handle::object::<T>(ptr) }?;
+        Some(Retained(NonNull::from(object)))
+    }
+
     /// Hands the +1 reference to C.
     pub fn into_raw(self) -> CFTypeRef {
         let ptr = self.0.as_ptr() as CFTypeRef;

@@ -427,7 +427,7 @@ mod tests {
             [(64u32 << 20 | 64 << 10 | 64).to_be_bytes().to_vec()]
         );
         // Packed little-endian words.
-        assert_eq!(blocks(b"5551"), [vec![0x00, 0x80]]);
+        assert_eq!(blocks(b"5551"), [vec![0x01, 0x00]]);
         assert_eq!(blocks(b"l10r"), [vec![0, 0, 0, 0xc0]]);
         let xr = (384u32 << 20 | 384 << 10 | 384).to_le_bytes().to_vec();
         assert_eq!(blocks(b"w30r"), std::slice::from_ref(&xr));

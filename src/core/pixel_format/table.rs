@@ -77,13 +77,14 @@ const XRGB1555: &[Field] = &[
     field(0, G, 5, 5),
     field(0, B, 0, 5),
 ];
-/// Decision: 16LE5551 is A(1) R(5) G(5) B(5), alpha in the top bit as in
-/// the common ARGB1555 layout (the header names only "RGB 5551").
-const ARGB1555: &[Field] = &[
-    field(0, A, 15, 1),
-    field(0, R, 10, 5),
-    field(0, G, 5, 5),
-    field(0, B, 0, 5),
+/// Decision: 16LE5551 is R(5) G(5) B(5) A(1) from the most-significant bit
+/// down, alpha in bit 0: the header names only "RGB 5551", and its other
+/// packed names (`565`, `555`) list fields from the top of the word.
+const RGBA5551: &[Field] = &[
+    field(0, R, 11, 5),
+    field(0, G, 6, 5),
+    field(0, B, 1, 5),
+    field(0, A, 0, 1),
 ];
 const RGB565: &[Field] = &[field(0, R, 11, 5), field(0, G, 5, 6), field(0, B, 0, 5)];
 /// R10k: R(10) G(10) B(10), then 2 unused bits at the least-significant end.
@@ -314,7 +315,7 @@ pub static FORMATS: [PixelFormat; 99] = [
     // 16-bit packed RGB words.
     format(0x0000_0010, "kCVPixelFormatType_16BE555", Rgb, Some(Full), 5, NoAlpha, Big, &[px(2, 3, W16, Packed(XRGB1555))]),
     format(fourcc(b"L555"), "kCVPixelFormatType_16LE555", Rgb, Some(Full), 5, NoAlpha, Little, &[px(2, 3, W16, Packed(XRGB1555))]),
-    format(fourcc(b"5551"), "kCVPixelFormatType_16LE5551", Rgb, Some(Full), 5, Present, Little, &[px(2, 4, W16, Packed(ARGB1555))]),
+    format(fourcc(b"5551"), "kCVPixelFormatType_16LE5551", Rgb, Some(Full), 5, Present, Little, &[px(2, 4, W16, Packed(RGBA5551))]),
     format(fourcc(b"B565"), "kCVPixelFormatType_16BE565", Rgb, Some(Full), 6, NoAlpha, Big, &[px(2, 3, W16, Packed(RGB565))]),
     format(fourcc(b"L565"), "kCVPixelFormatType_16LE565", Rgb, Some(Full), 6, NoAlpha, Little, &[px(2, 3, W16, Packed(RGB565))]),
     // 8-bit-per-component RGB.
