@@ -10,7 +10,9 @@
 
 #include <float.h>
 
-#include "../CoreFoundation/CFBase.h"
+/* As on Apple platforms, where CoreGraphics pulls it in, the whole
+ * CoreFoundation subset (and so CFSTR) comes with every framework header. */
+#include "../CoreFoundation/CoreFoundation.h"
 
 #define CG_EXTERN_C_BEGIN CF_EXTERN_C_BEGIN
 #define CG_EXTERN_C_END CF_EXTERN_C_END

@@ -10,7 +10,9 @@
 #ifndef PIXELPORT_CVBASE_H
 #define PIXELPORT_CVBASE_H
 
-#include "../CoreFoundation/CFBase.h"
+/* As on Apple platforms, where CoreGraphics pulls it in, the whole
+ * CoreFoundation subset (and so CFSTR) comes with every framework header. */
+#include "../CoreFoundation/CoreFoundation.h"
 
 #define COREVIDEO_TRUE (1 && 1)
 #define COREVIDEO_FALSE (0 && 1)

@@ -10,7 +10,9 @@
 #ifndef PIXELPORT_VTBASE_H
 #define PIXELPORT_VTBASE_H
 
-#include "../CoreFoundation/CFBase.h"
+/* As on Apple platforms, where CoreGraphics pulls it in, the whole
+ * CoreFoundation subset (and so CFSTR) comes with every framework header. */
+#include "../CoreFoundation/CoreFoundation.h"
 
 #define VT_EXPORT CF_EXPORT
 #define VT_AVAILABLE_STARTING(...)

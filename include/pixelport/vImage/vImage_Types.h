@@ -9,7 +9,9 @@
 #ifndef PIXELPORT_VIMAGE_TYPES_H
 #define PIXELPORT_VIMAGE_TYPES_H
 
-#include "../CoreFoundation/CFBase.h"
+/* As on Apple platforms, where CoreGraphics pulls it in, the whole
+ * CoreFoundation subset (and so CFSTR) comes with every framework header. */
+#include "../CoreFoundation/CoreFoundation.h"
 
 #define VIMAGE_PF __attribute__((visibility("default")))
 #define VIMAGE_NON_NULL(...) __attribute__((nonnull(__VA_ARGS__)))
