@@ -309,6 +309,14 @@ typedef uint64_t CVOptionFlags;
 // `CVOptionFlags`).
 typedef CVOptionFlags CVPixelBufferLockFlags;
 
+typedef SInt32 OSStatus;
+
+// A session that copies/converts/scales one pixel buffer into another (a CF type).
+typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
+
+// Any VideoToolbox session, for the `VTSession…` property functions.
+typedef CFTypeRef VTSessionRef;
+
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
 
@@ -335,8 +343,6 @@ typedef int32_t CGColorSpaceModel;
 
 // Flags of `CVPixelBufferPoolFlush` (`CF_OPTIONS` over `CVOptionFlags`).
 typedef CVOptionFlags CVPixelBufferPoolFlushFlags;
-
-typedef SInt32 OSStatus;
 
 // `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
 // = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
@@ -411,12 +417,6 @@ typedef struct CVFillExtendedPixelsCallBackData {
   CVFillExtendedPixelsCallBack fillCallBack;
   void *refCon;
 } CVFillExtendedPixelsCallBackData;
-
-// Any VideoToolbox session, for the `VTSession…` property functions.
-typedef CFTypeRef VTSessionRef;
-
-// A session that copies/converts/scales one pixel buffer into another (a CF type).
-typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
 
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
@@ -3420,6 +3420,77 @@ void CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(CFDictionary
 // to Apple GPUs; pixelport never creates them. Unknown and uncompressed
 // codes are false as well. Thread-safe.
 Boolean CVIsCompressedPixelFormatAvailable(OSType pixelFormatType);
+
+// The type ID of VTPixelTransferSession (what `CFGetTypeID` returns for one).
+CFTypeID VTPixelTransferSessionGetTypeID(void);
+
+// Creates a pixel-transfer session (+1 in `*pixelTransferSessionOut`) with
+// default properties. Any allocator is accepted. `kVTParameterErr` when the
+// out-pointer is NULL (nothing written).
+//
+// # Safety
+// `pixelTransferSessionOut` must be NULL or writable.
+OSStatus VTPixelTransferSessionCreate(CFAllocatorRef allocator,
+                                      VTPixelTransferSessionRef *pixelTransferSessionOut);
+
+// Tears the session down: every later call on it returns
+// `kVTInvalidSessionErr`. The caller still releases it. Releasing a session
+// without invalidating it is fine (it is invalidated when it dies). NULL
+// or a non-session is ignored.
+//
+// # Safety
+// `session` must be NULL or a live object.
+void VTPixelTransferSessionInvalidate(VTPixelTransferSessionRef session);
+
+// Sets one property; a NULL value restores its default.
+//
+// # Safety
+// `session`, `propertyKey` and `propertyValue` must each be NULL or a live
+// object.
+OSStatus VTSessionSetProperty(VTSessionRef session,
+                              CFStringRef propertyKey,
+                              CFTypeRef propertyValue);
+
+// Sets every key/value pair of `propertyDictionary`, in the dictionary's
+// order. Every pair is attempted; the first error is returned (pairs that
+// failed keep their old values, the others take effect — as calling
+// `VTSessionSetProperty` for each would).
+//
+// # Safety
+// `session` and `propertyDictionary` must each be NULL or a live object.
+OSStatus VTSessionSetProperties(VTSessionRef session, CFDictionaryRef propertyDictionary);
+
+// Copies one property's value (+1) into `*(CFTypeRef *)propertyValueOut`.
+// Unset optional properties (`Destination…`, `RealTime`) give noErr with
+// NULL.
+//
+// # Safety
+// `session` and `propertyKey` must each be NULL or a live object;
+// `propertyValueOut` NULL or writable for a `CFTypeRef`.
+OSStatus VTSessionCopyProperty(VTSessionRef session,
+                               CFStringRef propertyKey,
+                               CFAllocatorRef allocator,
+                               void *propertyValueOut);
+
+// Copies (+1) a dictionary describing every supported property: its type
+// (`kVTPropertyType_Enumeration` with `kVTPropertySupportedValueListKey`,
+// or `kVTPropertyType_Boolean`; none for dictionary and data values),
+// read/write status and whether it is serialised.
+//
+// # Safety
+// `session` must be NULL or a live object; `supportedPropertyDictionaryOut`
+// NULL or writable.
+OSStatus VTSessionCopySupportedPropertyDictionary(VTSessionRef session,
+                                                  CFDictionaryRef *supportedPropertyDictionaryOut);
+
+// Copies (+1) the serialisable properties that are set, with their
+// values, ready for `VTSessionSetProperties` on another session.
+//
+// # Safety
+// `session` must be NULL or a live object; `dictionaryOut` NULL or writable.
+OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
+                                             CFAllocatorRef allocator,
+                                             CFDictionaryRef *dictionaryOut);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -15,3 +15,4 @@ pub mod ordered_table;
 pub mod pixel_format;
 pub mod property;
 pub mod text;
+pub mod transfer;

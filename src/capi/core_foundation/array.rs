@@ -724,10 +724,12 @@ pub unsafe extern "C" fn pixelport_CFArrayExchangeValuesAtIndices(
 /// Every value must be NULL or a live CF object.
 pub unsafe fn new_cf_type_array(values: &[CFTypeRef]) -> CFArrayRef {
     // SAFETY: per this function's contract.
-    match unsafe { hold_all(&Callbacks::CF_TYPE, values) } {
-        Some(items) => {
-            CFArrayRef::from_type(into_ref(CfArray::new(false, Callbacks::CF_TYPE, items)))
-        }
+    match unsafe { hold_all(&Callbacks::CF_TYPE_VALUES, values) } {
+        Some(items) => CFArrayRef::from_type(into_ref(CfArray::new(
+            false,
+            Callbacks::CF_TYPE_VALUES,
+            items,
+        ))),
         None => CFArrayRef::null(),
     }
 }
@@ -758,6 +760,32 @@ pub unsafe fn array_values(array: impl CfRef) -> Vec<CFTypeRef> {
 
 #[cfg(test)]
 mod tests {
+
+    /// An array built by the Rust helper equals the same array built from C
+    /// with `kCFTypeArrayCallBacks` (same regression as for dictionaries).
+    #[test]
+    fn rust_built_equals_c_built() {
+        use crate::capi::core_foundation::string::new_string;
+        let item = new_string("x");
+        let mut values = [item.as_type()];
+        // SAFETY: a live object, an array of one element, exported callbacks.
+        unsafe {
+            let from_c = pixelport_CFArrayCreate(
+                CFAllocatorRef::null(),
+                values.as_mut_ptr(),
+                1,
+                &pixelport_kCFTypeArrayCallBacks,
+            );
+            let from_rust = new_cf_type_array(&[item.as_type()]);
+            assert!(crate::capi::handle::equal(
+                from_c.as_type(),
+                from_rust.as_type()
+            ));
+            for object in [from_c.as_type(), from_rust.as_type(), item.as_type()] {
+                crate::capi::handle::release(object);
+            }
+        }
+    }
     use super::*;
     use crate::capi::core_foundation::string::new_string;
 

@@ -56,13 +56,24 @@ impl Callbacks {
     };
 
     /// The CFType set (CFRetain, CFRelease, CFCopyDescription, CFEqual, CFHash).
-    pub(crate) const CF_TYPE: Callbacks = Callbacks {
+    /// The CFType callbacks of dictionary keys (`kCFTypeDictionaryKeyCallBacks`).
+    pub(crate) const CF_TYPE_KEYS: Callbacks = Callbacks {
         retain: Some(cf_type_retain),
         release: Some(cf_type_release),
         describe: Some(cf_type_copy_description),
         equal: Some(cf_type_equal),
         hash: Some(cf_type_hash),
         cf_typed: true,
+    };
+
+    /// The CFType callbacks of dictionary values and array elements
+    /// (`kCFTypeDictionaryValueCallBacks`, `kCFTypeArrayCallBacks`): the same
+    /// without a hash, since those C structs have no hash field. Using the
+    /// key set here would make collections built in Rust compare unequal to
+    /// identical ones built from C.
+    pub(crate) const CF_TYPE_VALUES: Callbacks = Callbacks {
+        hash: None,
+        ..Callbacks::CF_TYPE_KEYS
     };
 
     pub(crate) fn new(
@@ -331,13 +342,14 @@ mod tests {
 
     #[test]
     fn cf_type_sets_are_recognised() {
-        assert!(Callbacks::CF_TYPE.rejects(std::ptr::null()));
+        assert!(Callbacks::CF_TYPE_KEYS.rejects(std::ptr::null()));
         assert!(!Callbacks::NONE.rejects(std::ptr::null()));
         let c = Callbacks::new(None, None, None, Some(cf_type_equal), None);
         assert!(c.rejects(std::ptr::null()));
         let c = Callbacks::new(Some(copy_string_retain), None, None, None, None);
         assert!(c.rejects(std::ptr::null()));
-        assert!(Callbacks::CF_TYPE.same_equality(&Callbacks::CF_TYPE));
-        assert!(!Callbacks::CF_TYPE.same_equality(&Callbacks::NONE));
+        assert!(Callbacks::CF_TYPE_KEYS.same_equality(&Callbacks::CF_TYPE_KEYS));
+        assert!(!Callbacks::CF_TYPE_KEYS.same_equality(&Callbacks::CF_TYPE_VALUES));
+        assert!(!Callbacks::CF_TYPE_KEYS.same_equality(&Callbacks::NONE));
     }
 }

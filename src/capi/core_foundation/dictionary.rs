@@ -890,18 +890,25 @@ pub unsafe extern "C" fn pixelport_CFDictionaryRemoveAllValues(theDict: CFMutabl
 /// Every key and value must be NULL or a live CF object.
 pub unsafe fn new_cf_type_dictionary(pairs: &[(CFTypeRef, CFTypeRef)]) -> CFDictionaryRef {
     let (keys, values): (Vec<_>, Vec<_>) = pairs.iter().copied().unzip();
-    let callbacks = Callbacks::CF_TYPE;
+    let (key_callbacks, value_callbacks) = (Callbacks::CF_TYPE_KEYS, Callbacks::CF_TYPE_VALUES);
     // SAFETY: per this function's contract.
-    let table = unsafe { CfDictionary::build(&keys, &values, &callbacks, &callbacks) };
+    let table = unsafe { CfDictionary::build(&keys, &values, &key_callbacks, &value_callbacks) };
     CFDictionaryRef::from_type(into_ref(CfDictionary::new(
-        false, callbacks, callbacks, table,
+        false,
+        key_callbacks,
+        value_callbacks,
+        table,
     )))
 }
 
 /// A new empty mutable (+1) dictionary with CFType callbacks.
 pub fn new_mutable_cf_type_dictionary() -> CFMutableDictionaryRef {
-    let callbacks = Callbacks::CF_TYPE;
-    let dict = CfDictionary::new(true, callbacks, callbacks, OrderedTable::default());
+    let dict = CfDictionary::new(
+        true,
+        Callbacks::CF_TYPE_KEYS,
+        Callbacks::CF_TYPE_VALUES,
+        OrderedTable::default(),
+    );
     CFMutableDictionaryRef::from_type(into_ref(dict))
 }
 
@@ -972,6 +979,49 @@ pub unsafe fn dictionary_entries(dict: impl CfRef) -> Vec<(CFTypeRef, CFTypeRef)
 
 #[cfg(test)]
 mod tests {
+
+    /// A dictionary built by the Rust helpers equals the same dictionary
+    /// built from C with `kCFTypeDictionary…CallBacks` (regression: the
+    /// helpers once gave values a hash callback the C value struct lacks).
+    #[test]
+    fn rust_built_equals_c_built() {
+        use crate::capi::core_foundation::string::new_string;
+        let key = new_string("Width");
+        let value = new_string("704");
+        let mut keys = [key.as_type()];
+        let mut values = [value.as_type()];
+        // SAFETY: live objects, arrays of one element, exported callbacks.
+        unsafe {
+            let from_c = pixelport_CFDictionaryCreate(
+                CFAllocatorRef::null(),
+                keys.as_mut_ptr(),
+                values.as_mut_ptr(),
+                1,
+                &pixelport_kCFTypeDictionaryKeyCallBacks,
+                &pixelport_kCFTypeDictionaryValueCallBacks,
+            );
+            let from_rust = new_cf_type_dictionary(&[(key.as_type(), value.as_type())]);
+            let mutable = new_mutable_cf_type_dictionary();
+            dictionary_set(mutable, key.as_type(), value.as_type());
+            assert!(crate::capi::handle::equal(
+                from_c.as_type(),
+                from_rust.as_type()
+            ));
+            assert!(crate::capi::handle::equal(
+                from_rust.as_type(),
+                mutable.as_type()
+            ));
+            for object in [
+                from_c.as_type(),
+                from_rust.as_type(),
+                mutable.as_type(),
+                key.as_type(),
+                value.as_type(),
+            ] {
+                crate::capi::handle::release(object);
+            }
+        }
+    }
     use super::*;
     use crate::capi::core_foundation::string::new_string;
 

@@ -14,7 +14,7 @@ use crate::capi::core_foundation::types::{CFStringRef, CfRef};
 use crate::core::color::code_point;
 
 /// The attachment-value constant of one family spelled `text`.
-fn matrix_constant(text: &str) -> Option<CFStringRef> {
+pub(crate) fn matrix_constant(text: &str) -> Option<CFStringRef> {
     Some(match text {
         "ITU_R_709_2" => kCVImageBufferYCbCrMatrix_ITU_R_709_2,
         "ITU_R_601_4" => kCVImageBufferYCbCrMatrix_ITU_R_601_4,
@@ -26,7 +26,7 @@ fn matrix_constant(text: &str) -> Option<CFStringRef> {
     })
 }
 
-fn primaries_constant(text: &str) -> Option<CFStringRef> {
+pub(crate) fn primaries_constant(text: &str) -> Option<CFStringRef> {
     Some(match text {
         "ITU_R_709_2" => kCVImageBufferColorPrimaries_ITU_R_709_2,
         "EBU_3213" => kCVImageBufferColorPrimaries_EBU_3213,
@@ -39,7 +39,7 @@ fn primaries_constant(text: &str) -> Option<CFStringRef> {
     })
 }
 
-fn transfer_constant(text: &str) -> Option<CFStringRef> {
+pub(crate) fn transfer_constant(text: &str) -> Option<CFStringRef> {
     Some(match text {
         "ITU_R_709_2" => kCVImageBufferTransferFunction_ITU_R_709_2,
         "SMPTE_240M_1995" => kCVImageBufferTransferFunction_SMPTE_240M_1995,

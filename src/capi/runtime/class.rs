@@ -21,6 +21,7 @@ use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
+use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
 ///
@@ -37,10 +38,11 @@ pub enum TypeKind {
     Array = 7,
     Dictionary = 8,
     PixelBuffer = 9,
+    PixelTransferSession = 10,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 9] = [
+    pub const ALL: [TypeKind; 10] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -50,6 +52,7 @@ impl TypeKind {
         TypeKind::Array,
         TypeKind::Dictionary,
         TypeKind::PixelBuffer,
+        TypeKind::PixelTransferSession,
     ];
 
     pub const fn index(self) -> usize {
@@ -105,7 +108,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 9] = [
+pub static CLASSES: [Class; 10] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -115,6 +118,7 @@ pub static CLASSES: [Class; 9] = [
     Class::of::<CfArray>("CFArray"),
     Class::of::<CfDictionary>("CFDictionary"),
     Class::of::<CvPixelBuffer>("CVPixelBuffer"),
+    Class::of::<PixelTransferSession>("VTPixelTransferSession"),
 ];
 
 /// Whether `class` is one of our registry entries.

@@ -2,4 +2,7 @@
 //! property API (videotoolbox.md). Symbols keep Apple's exact names.
 
 pub mod keys;
+pub mod pixel_transfer_session;
+pub mod property_codec;
+pub mod session;
 pub mod types;
