@@ -14,7 +14,10 @@
 //!   format keeps a `&'static PixelFormat`, which must outlive a later
 //!   replacement, so replaced descriptors are retired, not freed. An
 //!   identical re-registration reuses the existing descriptor, so repeating
-//!   one registration does not grow memory.
+//!   one registration does not grow memory; a candidate borrows the parts
+//!   (name, black blocks, plane list) that equal the current descriptor's,
+//!   so only parts that changed are ever leaked, and a discarded candidate
+//!   leaked nothing.
 //! - Only what the geometry can honour is accepted: byte-sized blocks
 //!   (`BitsPerBlock` a multiple of 8, as the header's "byte addressable"
 //!   block implies) of at most 255 bytes, block widths, alignments and
@@ -105,9 +108,9 @@ pub fn register(
     if PixelFormat::find_builtin(code).is_some() {
         return Err(RegistrationError::BuiltIn(code));
     }
-    let candidate = build(code, custom)?;
     let mut registry = REGISTRY.write().unwrap_or_else(PoisonError::into_inner);
     let slot = registry.current.iter().position(|f| f.code == code);
+    let candidate = build(code, custom, slot.map(|i| registry.current[i]))?;
     if let Some(i) = slot {
         if *registry.current[i] == candidate {
             return Ok(registry.current[i]);
@@ -150,15 +153,23 @@ pub fn fourcc_text(code: u32) -> String {
     }
 }
 
-fn build(code: u32, custom: &CustomFormat) -> Result<PixelFormat, RegistrationError> {
+/// The descriptor for `custom`. Parts equal to those of `current` (the
+/// code's registration in force, if any) are borrowed from it; the others
+/// are leaked for the process lifetime.
+fn build(
+    code: u32,
+    custom: &CustomFormat,
+    current: Option<&'static PixelFormat>,
+) -> Result<PixelFormat, RegistrationError> {
     if custom.planes.is_empty() {
         return Err(RegistrationError::NoPlanes);
     }
+    let current_planes = current.map_or(&[][..], |f| f.planes());
     let planes = custom
         .planes
         .iter()
         .enumerate()
-        .map(|(i, p)| build_plane(i, p))
+        .map(|(i, p)| build_plane(i, p, current_planes.get(i)))
         .collect::<Result<Vec<_>, _>>()?;
     let bits_per_component = match custom.bits_per_component {
         None => 0,
@@ -168,9 +179,18 @@ fn build(code: u32, custom: &CustomFormat) -> Result<PixelFormat, RegistrationEr
             .ok_or(RegistrationError::BitsPerComponent(v))?,
     };
     let name = custom.name.clone().unwrap_or_else(|| fourcc_text(code));
+    let name: &'static str = match current {
+        Some(f) if f.name == name => f.name,
+        _ => Box::leak(name.into_boxed_str()),
+    };
+    let planes: &'static [Plane] = if current_planes == planes.as_slice() {
+        current_planes
+    } else {
+        Box::leak(planes.into_boxed_slice())
+    };
     Ok(PixelFormat {
         code,
-        name: Box::leak(name.into_boxed_str()),
+        name,
         family: Family::Custom(custom.contents),
         range: custom.component_range.map(|r| match r {
             ComponentRange::Video => Range::Video,
@@ -185,12 +205,18 @@ fn build(code: u32, custom: &CustomFormat) -> Result<PixelFormat, RegistrationEr
         },
         // Unknown: only the registrant's code touches the samples.
         endian: Endian::Byte,
-        layout: Layout::Planes(Box::leak(planes.into_boxed_slice())),
+        layout: Layout::Planes(planes),
         planar_info: None,
     })
 }
 
-fn build_plane(index: usize, p: &CustomPlane) -> Result<Plane, RegistrationError> {
+/// One plane; its black block is borrowed from `current` (the same plane
+/// of the registration in force) when equal.
+fn build_plane(
+    index: usize,
+    p: &CustomPlane,
+    current: Option<&Plane>,
+) -> Result<Plane, RegistrationError> {
     let unsupported = |key: &'static str, value: i64| RegistrationError::Unsupported {
         plane: index,
         key,
@@ -227,7 +253,12 @@ fn build_plane(index: usize, p: &CustomPlane) -> Result<Plane, RegistrationError
                 expected: usize::from(bytes_per_block),
             });
         }
-        Some(b) => Some(&*Box::leak(b.clone().into_boxed_slice())),
+        Some(b) => Some(match current.map(|c| c.channels) {
+            Some(Channels::Registered {
+                black_block: Some(old),
+            }) if old == b.as_slice() => old,
+            _ => &*Box::leak(b.clone().into_boxed_slice()),
+        }),
         None => None,
     };
     Ok(Plane {
@@ -348,6 +379,30 @@ mod tests {
         assert_eq!(position(code), before, "a replacement keeps its place");
         // The old descriptor stays valid for buffers that still use it.
         assert_eq!(first.planes()[0].bytes_per_block, 2);
+        // Unchanged parts are shared with the descriptor replaced.
+        assert!(std::ptr::eq(first.name, replaced.name));
+    }
+
+    #[test]
+    fn a_replacement_borrows_what_did_not_change() {
+        let code = fourcc(b"Tst6");
+        let mut custom = chunky(16);
+        custom.planes[0].black_block = Some(vec![1, 2]);
+        custom.name = Some("six".into());
+        let first = register(code, &custom).unwrap();
+        custom.contains_alpha = true;
+        let second = register(code, &custom).unwrap();
+        assert!(!std::ptr::eq(first, second));
+        assert!(std::ptr::eq(first.name, second.name));
+        assert!(std::ptr::eq(first.planes(), second.planes()));
+        custom.planes[0].block_width = Some(2);
+        let third = register(code, &custom).unwrap();
+        assert!(!std::ptr::eq(second.planes(), third.planes()));
+        let black = |f: &PixelFormat| match f.planes()[0].channels {
+            Channels::Registered { black_block } => black_block.unwrap(),
+            _ => unreachable!(),
+        };
+        assert!(std::ptr::eq(black(second), black(third)));
     }
 
     #[test]
