@@ -2,7 +2,8 @@
  * getters on NULL / chunky / out-of-range planes, extended pixels and
  * FillExtendedPixels, attribute dictionaries (honoured, refused, ignored),
  * CopyCreationAttributes, CreateResolvedAttributesDictionary,
- * IsCompatibleWithAttributes, descriptions, ownership and bad input. */
+ * IsCompatibleWithAttributes, descriptions, ownership and bad input, and
+ * the fill callback of a registered format. */
 #include <CoreFoundation/CoreFoundation.h>
 #include <CoreVideo/CoreVideo.h>
 #include <pthread.h>
@@ -885,6 +886,116 @@ static void test_bad_input(void) {
     CHECK(out == (CVPixelBufferRef)0x1);
 }
 
+/* ---- fill callbacks of registered formats ---- */
+
+struct fill_log {
+    int calls;
+    CVPixelBufferRef buffer;
+    int locked_ok;
+    Boolean result;
+};
+
+static struct fill_log g_fill_a, g_fill_b;
+
+/* Counts, records its arguments, locks the buffer (no pixelport lock may
+ * be held around the call) and paints the left padding 0x5A. */
+static Boolean counting_fill(CVPixelBufferRef pb, void *refCon) {
+    struct fill_log *log = (struct fill_log *)refCon;
+    log->calls++;
+    log->buffer = pb;
+    if (CVPixelBufferLockBaseAddress(pb, 0) == kCVReturnSuccess) {
+        size_t l = 0;
+        CVPixelBufferGetExtendedPixels(pb, &l, NULL, NULL, NULL);
+        unsigned char *base = CVPixelBufferGetBaseAddress(pb);
+        size_t bpr = CVPixelBufferGetBytesPerRow(pb);
+        for (size_t y = 0; y < CVPixelBufferGetHeight(pb); y++) memset(base + y * bpr - l * 4, 0x5A, l * 4);
+        log->locked_ok = CVPixelBufferUnlockBaseAddress(pb, 0) == kCVReturnSuccess;
+    }
+    return log->result;
+}
+
+/* Registers a 32-bit chunky format whose description carries `log` as the
+ * refCon of `counting_fill`. */
+static void register_with_fill(OSType code, struct fill_log *log) {
+    CVFillExtendedPixelsCallBackData cb = {0, counting_fill, log};
+    CFDataRef data = CFDataCreate(NULL, (const UInt8 *)&cb, sizeof cb);
+    CFNumberRef bits = num(32);
+    const void *k[2] = {kCVPixelFormatBitsPerBlock, kCVPixelFormatFillExtendedPixelsCallback};
+    const void *v[2] = {bits, data};
+    CFDictionaryRef description = dict(2, k, v);
+    CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(description, code);
+    CFRelease(description);
+    CFRelease(bits);
+    CFRelease(data);
+}
+
+static void test_fill_callback(void) {
+    const OSType code = 'Tfc1';
+    g_fill_a.result = true;
+    g_fill_b.result = false;
+    register_with_fill(code, &g_fill_a);
+    CFDictionaryRef padded = num_attr(kCVPixelBufferExtendedPixelsLeftKey, 2);
+
+    /* The callback replaces the built-in replication. */
+    CVPixelBufferRef pb = NULL;
+    CHECK_EQ_LONG(create(6, 3, code, padded, &pb), kCVReturnSuccess);
+    CHECK_EQ_LONG(CVPixelBufferFillExtendedPixels(pb), kCVReturnSuccess);
+    CHECK_EQ_LONG(g_fill_a.calls, 1);
+    CHECK(g_fill_a.buffer == pb);
+    CHECK(g_fill_a.locked_ok);
+    CVPixelBufferLockBaseAddress(pb, kCVPixelBufferLock_ReadOnly);
+    const unsigned char *base = CVPixelBufferGetBaseAddress(pb);
+    size_t bpr = CVPixelBufferGetBytesPerRow(pb);
+    CHECK(base[-8] == 0x5A && base[-1] == 0x5A && base[2 * bpr - 8] == 0x5A);
+    CHECK(base[0] == 0); /* image pixels untouched, not replicated */
+    CVPixelBufferUnlockBaseAddress(pb, kCVPixelBufferLock_ReadOnly);
+    CHECK_EQ_LONG(CVPixelBufferFillExtendedPixels(pb), kCVReturnSuccess);
+    CHECK_EQ_LONG(g_fill_a.calls, 2);
+
+    /* No padding: nothing to fill, the callback is not called. */
+    CVPixelBufferRef plain = NULL;
+    CHECK_EQ_LONG(create(6, 3, code, NULL, &plain), kCVReturnSuccess);
+    CHECK_EQ_LONG(CVPixelBufferFillExtendedPixels(plain), kCVReturnSuccess);
+    CHECK_EQ_LONG(g_fill_a.calls, 2);
+    CVPixelBufferRelease(plain);
+
+    /* Registering again: buffers keep the callback they were created with,
+     * new ones get the new one, whose false result is kCVReturnError. */
+    register_with_fill(code, &g_fill_b);
+    CHECK_EQ_LONG(CVPixelBufferFillExtendedPixels(pb), kCVReturnSuccess);
+    CHECK_EQ_LONG(g_fill_a.calls, 3);
+    CVPixelBufferRef failing = NULL;
+    CHECK_EQ_LONG(create(6, 3, code, padded, &failing), kCVReturnSuccess);
+    CHECK_EQ_LONG(CVPixelBufferFillExtendedPixels(failing), kCVReturnError);
+    CHECK_EQ_LONG(g_fill_b.calls, 1);
+    CHECK(g_fill_b.buffer == failing);
+    CHECK_EQ_LONG(g_fill_a.calls, 3);
+    CVPixelBufferRelease(failing);
+    CVPixelBufferRelease(pb);
+
+    /* Pool buffers of the format use it too. */
+    g_fill_b.result = true;
+    CFMutableDictionaryRef attrs = CFDictionaryCreateMutableCopy(NULL, 0, padded);
+    CFNumberRef w = num(8), h = num(2), f = num((long)code);
+    CFDictionarySetValue(attrs, kCVPixelBufferWidthKey, w);
+    CFDictionarySetValue(attrs, kCVPixelBufferHeightKey, h);
+    CFDictionarySetValue(attrs, kCVPixelBufferPixelFormatTypeKey, f);
+    CFRelease(w);
+    CFRelease(h);
+    CFRelease(f);
+    CVPixelBufferPoolRef pool = NULL;
+    CHECK_EQ_LONG(CVPixelBufferPoolCreate(NULL, NULL, attrs, &pool), kCVReturnSuccess);
+    CFRelease(attrs);
+    CVPixelBufferRef pooled = NULL;
+    CHECK_EQ_LONG(CVPixelBufferPoolCreatePixelBuffer(NULL, pool, &pooled), kCVReturnSuccess);
+    CHECK_EQ_LONG(CVPixelBufferFillExtendedPixels(pooled), kCVReturnSuccess);
+    CHECK_EQ_LONG(g_fill_b.calls, 2);
+    CHECK(g_fill_b.buffer == pooled);
+    CVPixelBufferRelease(pooled);
+    CVPixelBufferPoolRelease(pool);
+    CFRelease(padded);
+}
+
 int main(void) {
     test_create_with_bytes();
     test_create_with_planar_bytes();
@@ -899,5 +1010,6 @@ int main(void) {
     test_description();
     test_identity_and_ownership();
     test_bad_input();
+    test_fill_callback();
     return pp_finish("cv_pixel_buffer");
 }

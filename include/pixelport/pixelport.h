@@ -309,6 +309,12 @@ typedef uint64_t CVOptionFlags;
 // `CVOptionFlags`).
 typedef CVOptionFlags CVPixelBufferLockFlags;
 
+// A recycling pool of pixel buffers (a CF type).
+typedef struct __CVPixelBufferPool *CVPixelBufferPoolRef;
+
+// Flags of `CVPixelBufferPoolFlush` (`CF_OPTIONS` over `CVOptionFlags`).
+typedef CVOptionFlags CVPixelBufferPoolFlushFlags;
+
 typedef SInt32 OSStatus;
 
 // A session that copies/converts/scales one pixel buffer into another (a CF type).
@@ -341,9 +347,6 @@ typedef int32_t CGColorRenderingIntent;
 // A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorSpaceModel;
 
-// Flags of `CVPixelBufferPoolFlush` (`CF_OPTIONS` over `CVOptionFlags`).
-typedef CVOptionFlags CVPixelBufferPoolFlushFlags;
-
 // `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
 // = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
 typedef ssize_t vImage_Error;
@@ -375,9 +378,6 @@ typedef CFTypeRef CFPropertyListRef;
 
 // A mutable CFString (only produced by `CFStringCreateMutable`).
 typedef struct __CFString *CFMutableStringRef;
-
-// A recycling pool of pixel buffers (a CF type).
-typedef struct __CVPixelBufferPool *CVPixelBufferPoolRef;
 
 // Where one plane lives, as written at the base address of a planar buffer
 // created without a caller-supplied layout. Both fields are stored
@@ -1651,6 +1651,8 @@ extern const CFStringRef kCVPixelBufferPoolMaximumBufferAgeKey;
 extern const CFStringRef kCVPixelBufferPoolAllocationThresholdKey;
 
 // `"BufferPoolFreeBufferNotification"` (string unverified: best guess).
+// Never posted: pixelport has no notification center (retry a refused
+// allocation instead).
 extern const CFStringRef kCVPixelBufferPoolFreeBufferNotification;
 
 // `"Name"`.
@@ -3280,12 +3282,21 @@ void CVPixelBufferGetExtendedPixels(CVPixelBufferRef pixelBuffer,
 // above and below. Success (nothing to do) for buffers without extended
 // pixels, including every caller-memory buffer.
 //
+// A format registered with a `kCVPixelFormatFillExtendedPixelsCallback`
+// is filled by that callback instead, called as
+// `fillCallBack(pixelBuffer, refCon)` on the calling thread, only when the
+// buffer has extended pixels, with no pixelport lock held (the callback
+// locks the base address itself if it needs the memory). The callback in
+// force when the buffer was created is the one called. It returning false
+// → `kCVReturnError`.
+//
 // Errors: NULL or non-buffer → `kCVReturnInvalidArgument`; extended pixels
 // in a format whose description says it cannot be filled without a
-// callback (sub-byte indexed formats, `v210`, `btp2`) →
+// callback (sub-byte indexed formats, `v210`, `btp2`) and that has none →
 // `kCVReturnUnsupported`, memory untouched.
-// Thread safety: concurrent fills of one buffer are serialised; writing the
-// pixels from another thread meanwhile is a data race, as on Apple platforms.
+// Thread safety: concurrent built-in fills of one buffer are serialised
+// (callbacks are not); writing the pixels from another thread meanwhile is
+// a data race, as on Apple platforms.
 //
 // # Safety
 // `pixelBuffer` must be NULL or a live object.
@@ -3345,6 +3356,139 @@ CVReturn CVPixelBufferCreateResolvedAttributesDictionary(CFAllocatorRef allocato
 // `pixelBuffer` and `attributes` must be NULL or live objects.
 Boolean CVPixelBufferIsCompatibleWithAttributes(CVPixelBufferRef pixelBuffer,
                                                 CFDictionaryRef attributes);
+
+// The CFTypeID of every CVPixelBufferPool.
+CFTypeID CVPixelBufferPoolGetTypeID(void);
+
+// Retains `pixelBufferPool` (any CF object, like CFRetain) and returns it.
+// NULL returns NULL.
+//
+// # Safety
+// `pixelBufferPool` must be NULL or a live object.
+CVPixelBufferPoolRef CVPixelBufferPoolRetain(CVPixelBufferPoolRef pixelBufferPool);
+
+// Releases `pixelBufferPool`. At the last release its idle buffers are
+// freed; buffers still in use stay valid and free their memory when they
+// die. NULL is a no-op.
+//
+// # Safety
+// `pixelBufferPool` must be NULL or a live object the caller owns a
+// reference to.
+void CVPixelBufferPoolRelease(CVPixelBufferPoolRef pixelBufferPool);
+
+// Creates a pool (+1 in `*poolOut`) of buffers described by
+// `pixelBufferAttributes`, which must give `kCVPixelBufferWidthKey`,
+// `kCVPixelBufferHeightKey` and `kCVPixelBufferPixelFormatTypeKey` (a
+// number, or an array whose first entry a buffer can be created in is
+// used); every other key means what it means to `CVPixelBufferCreate`.
+// No buffer is allocated until one is asked for.
+//
+// `poolAttributes` (NULL: defaults): `kCVPixelBufferPoolMinimumBufferCountKey`
+// (a non-negative integer: ageing never shrinks the pool, idle plus in use,
+// below it; default 0) and `kCVPixelBufferPoolMaximumBufferAgeKey`
+// (seconds, fractions allowed: how long a buffer may stay idle; default 1;
+// 0 disables ageing). Other keys are ignored, the aux-only
+// `kCVPixelBufferPoolAllocationThresholdKey` included. `allocator` is
+// ignored (system allocator).
+//
+// Errors, in this order: NULL `poolOut` → `kCVReturnInvalidArgument`;
+// `poolAttributes` not a dictionary, or a pool key of the wrong CF type or
+// out of range (negative, fractional count, NaN or infinite age) →
+// `kCVReturnInvalidPoolAttributes`; NULL or invalid pixel-buffer
+// attributes, or one of the three required keys missing →
+// `kCVReturnInvalidPixelBufferAttributes`; no creatable format →
+// `kCVReturnInvalidPixelFormat`; zero or overflowing size →
+// `kCVReturnInvalidSize`. `*poolOut` is written only on success.
+//
+// # Safety
+// The dictionaries must be NULL or live objects; `poolOut` NULL or writable.
+CVReturn CVPixelBufferPoolCreate(CFAllocatorRef allocator,
+                                 CFDictionaryRef poolAttributes,
+                                 CFDictionaryRef pixelBufferAttributes,
+                                 CVPixelBufferPoolRef *poolOut);
+
+// The pool attributes (+0, valid while the pool lives): the dictionary
+// given to `CVPixelBufferPoolCreate` (as it was then) with
+// `MinimumBufferCount` and `MaximumBufferAge` added at their effective
+// values (0 and 1.0 by default) when it did not give them.
+//
+// Deviation: NULL for NULL or a non-pool (Apple declares the pool
+// non-null).
+//
+// # Safety
+// `pool` must be NULL or a live object.
+CFDictionaryRef CVPixelBufferPoolGetAttributes(CVPixelBufferPoolRef pool);
+
+// The attributes every buffer of the pool has (+0, valid while the pool
+// lives): the pixel-buffer attributes given to `CVPixelBufferPoolCreate`
+// with `Width`, `Height` and `PixelFormatType` set to the buffers' actual
+// values (a format array becomes the chosen format). The same dictionary
+// `CVPixelBufferCopyCreationAttributes` returns for the pool's buffers.
+//
+// Deviation: NULL for NULL or a non-pool (Apple declares the pool
+// non-null).
+//
+// # Safety
+// `pool` must be NULL or a live object.
+CFDictionaryRef CVPixelBufferPoolGetPixelBufferAttributes(CVPixelBufferPoolRef pool);
+
+// Creates a buffer (+1 in `*pixelBufferOut`) from the pool: over the
+// memory of the most recently released buffer when one is idle (its bytes
+// are not cleared, as on Apple platforms), else over new zeroed memory.
+// The buffer carries no attachments except those the pool's pixel-buffer
+// attributes request (`kCVBufferPropagatedAttachmentsKey`,
+// `kCVBufferNonPropagatedAttachmentsKey`), and is unlocked. Idle buffers
+// that aged out are freed on the way. `allocator` is ignored.
+//
+// Errors: NULL `pixelBufferOut`, or NULL or non-pool `pixelBufferPool` →
+// `kCVReturnInvalidArgument`; no memory → `kCVReturnAllocationFailed`.
+// `*pixelBufferOut` is written only on success.
+//
+// Deviation: Apple declares `pixelBufferPool` non-null and leaves NULL or
+// another object undefined.
+//
+// # Safety
+// `pixelBufferPool` must be NULL or a live object; `pixelBufferOut` NULL
+// or writable.
+CVReturn CVPixelBufferPoolCreatePixelBuffer(CFAllocatorRef allocator,
+                                            CVPixelBufferPoolRef pixelBufferPool,
+                                            CVPixelBufferRef *pixelBufferOut);
+
+// `CVPixelBufferPoolCreatePixelBuffer` with per-call `auxAttributes`
+// (NULL: none). `kCVPixelBufferPoolAllocationThresholdKey` (a
+// non-negative integer): when no buffer is idle and the pool already
+// holds that many buffers or more (idle and in use), nothing is allocated
+// and `kCVReturnWouldExceedAllocationThreshold` is returned; an idle
+// buffer is still reused. Other keys are ignored.
+//
+// Deviation: `kCVPixelBufferPoolFreeBufferNotification` is never posted
+// (pixelport has no notification center); poll by retrying.
+//
+// Errors: as for `CVPixelBufferPoolCreatePixelBuffer`, plus
+// `auxAttributes` not a dictionary or a threshold of the wrong CF type or
+// out of range → `kCVReturnInvalidArgument`, and the threshold refusal
+// above. `*pixelBufferOut` is written only on success.
+//
+// # Safety
+// `pixelBufferPool` and `auxAttributes` must be NULL or live objects;
+// `pixelBufferOut` NULL or writable.
+CVReturn CVPixelBufferPoolCreatePixelBufferWithAuxAttributes(CFAllocatorRef allocator,
+                                                             CVPixelBufferPoolRef pixelBufferPool,
+                                                             CFDictionaryRef auxAttributes,
+                                                             CVPixelBufferRef *pixelBufferOut);
+
+// Frees idle buffers: those idle for at least the pool's maximum age
+// (never below the minimum buffer count; nothing when ageing is off), or
+// with `kCVPixelBufferPoolFlushExcessBuffers` every idle buffer whatever
+// its age and the minimum. Buffers in use are not affected. Other option
+// bits are ignored.
+//
+// Deviation: NULL or a non-pool is a no-op (Apple declares the pool
+// non-null).
+//
+// # Safety
+// `pool` must be NULL or a live object.
+void CVPixelBufferPoolFlush(CVPixelBufferPoolRef pool, CVPixelBufferPoolFlushFlags options);
 
 // Creates a (+1) description of a pixel format: an immutable dictionary
 // keyed by the `kCVPixelFormat…` constants.

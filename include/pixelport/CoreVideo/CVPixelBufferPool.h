@@ -1,4 +1,4 @@
-/* pixelport: <CoreVideo/CVPixelBufferPool.h>. CVPixelBufferPoolRef and the flush flags are generated into pixelport.h. */
+/* pixelport: <CoreVideo/CVPixelBufferPool.h>. CVPixelBufferPoolRef, the flush flags, the pool keys and the CVPixelBufferPool functions are generated into pixelport.h. */
 #ifndef PIXELPORT_CVPIXELBUFFERPOOL_H
 #define PIXELPORT_CVPIXELBUFFERPOOL_H
 

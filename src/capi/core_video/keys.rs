@@ -623,6 +623,8 @@ pub static kCVPixelBufferPoolAllocationThresholdKey: CFStringRef =
     cf_constant_string!("BufferPoolAllocationThreshold");
 
 /// `"BufferPoolFreeBufferNotification"` (string unverified: best guess).
+/// Never posted: pixelport has no notification center (retry a refused
+/// allocation instead).
 #[unsafe(no_mangle)]
 pub static kCVPixelBufferPoolFreeBufferNotification: CFStringRef =
     cf_constant_string!("BufferPoolFreeBufferNotification");

@@ -2,7 +2,7 @@
 //!
 //! Two kinds of storage:
 //! - [`PixelMemory`]: one aligned allocation made by pixelport
-//!   (`CVPixelBufferCreate`, later pools). It is zeroed when first
+//!   (`CVPixelBufferCreate`, pools). It is zeroed when first
 //!   allocated. When the buffer dies, the memory goes to the buffer's
 //!   [`Recycler`] if it has one, otherwise it is freed.
 //! - [`CallerMemory`]: bytes the caller handed to `CVPixelBufferCreateWithBytes`
@@ -10,8 +10,8 @@
 //!   release callback exactly once, when the buffer dies (after the last
 //!   release). A NULL callback means there is nothing to call.
 //!
-//! The pool seam: a `CVPixelBufferPool` keeps a `PixelBufferSpec` (see
-//! `pixel_buffer`) and implements [`Recycler`]. It hands either fresh
+//! The pool seam: a `CVPixelBufferPool` (`pixel_buffer_pool`) keeps a
+//! `PixelBufferSpec` (see `pixel_buffer`) and a [`Recycler`]. It hands either fresh
 //! memory (`PixelBufferSpec::allocate`) or memory a dead buffer gave back
 //! to `PixelBufferSpec::build` with itself as recycler; a recycled block is
 //! neither zeroed nor moved, so consumers see the previous frame's bytes, as

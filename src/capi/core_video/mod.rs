@@ -6,6 +6,7 @@
 //!   (`PixelBufferSpec` is the seam pools build on, `memory` the storage);
 //! - `pixel_buffer_access`: lock, getters, extended-pixel fill;
 //! - `pixel_buffer_attributes`: creation/resolved attributes, compatibility;
+//! - `pixel_buffer_pool`: CVPixelBufferPool (policy in `core::buffer::pool`);
 //! - `buffer` + `attachments`: CVBuffer retain/release and attachments;
 //! - `image_buffer`: encoded/display size, clean rect, flipped;
 //! - `status`: core errors → `CVReturn`;
@@ -22,6 +23,7 @@ pub mod memory;
 pub mod pixel_buffer;
 pub mod pixel_buffer_access;
 pub mod pixel_buffer_attributes;
+pub mod pixel_buffer_pool;
 pub mod pixel_format_description;
 pub mod pixel_format_type;
 pub mod status;

@@ -16,10 +16,12 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::attachments::Attachments;
 use super::memory::{CallerMemory, OwnedMemory, PixelMemory, Recycler, Storage};
+use super::pixel_format_description::registered_fill_callback;
 use super::status::cv_return;
 use super::types::{
-    CVPixelBufferRef, CVPixelBufferReleaseBytesCallback, CVPixelBufferReleasePlanarBytesCallback,
-    CVReturn, kCVReturnError, kCVReturnInvalidArgument, kCVReturnSuccess,
+    CVFillExtendedPixelsCallBackData, CVPixelBufferRef, CVPixelBufferReleaseBytesCallback,
+    CVPixelBufferReleasePlanarBytesCallback, CVReturn, kCVReturnError, kCVReturnInvalidArgument,
+    kCVReturnSuccess,
 };
 use crate::capi::core_foundation::dictionary::{
     CfDictionary, dictionary_entries, dictionary_get, is_cf_type_dictionary, new_cf_type_dictionary,
@@ -69,10 +71,40 @@ pub struct PlaneInfo {
     pub start: (usize, usize),
 }
 
+/// A registered format's `kCVPixelFormatFillExtendedPixelsCallback`.
+#[derive(Clone, Copy, Debug)]
+pub struct FillCallback(CVFillExtendedPixelsCallBackData);
+
+// SAFETY: the refcon belongs to whoever registered the format; CoreVideo's
+// contract lets the callback run on whichever thread fills the buffer, and
+// pixelport never dereferences the refcon itself.
+unsafe impl Send for FillCallback {}
+// SAFETY: as above; the struct is only copied and passed back to C.
+unsafe impl Sync for FillCallback {}
+
+impl FillCallback {
+    /// Calls the format's routine on `buffer`; its Boolean result.
+    ///
+    /// # Safety
+    /// `buffer` must be the live pixel buffer this callback belongs to; the
+    /// registrant vouches for the function and its refcon.
+    pub unsafe fn call(&self, buffer: CVPixelBufferRef) -> bool {
+        match self.0.fillCallBack {
+            // SAFETY: per this function's contract.
+            Some(fill) => unsafe { fill(buffer, self.0.refCon) != 0 },
+            None => false,
+        }
+    }
+}
+
 /// How `CVPixelBufferFillExtendedPixels` works for this buffer.
 enum FillPlan {
     /// No padding (every caller-memory buffer, and most others).
     Nothing,
+    /// Padding in a registered format that brought its own fill routine,
+    /// captured when the buffer was built (like its layout, it does not
+    /// change if the format is registered again).
+    Callback(FillCallback),
     /// Padding in a format whose blocks cannot be replicated generically.
     Unsupported,
     /// Per plane: fill geometry, region offset and region size in the
@@ -162,7 +194,7 @@ impl CfClass for CvPixelBuffer {
 
 /// A FourCC as its four characters when printable (`2vuy`), else in hex
 /// (`0x00000020` for `kCVPixelFormatType_32ARGB`).
-fn format_name(code: u32) -> String {
+pub fn format_name(code: u32) -> String {
     let bytes = code.to_be_bytes();
     if bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
         String::from_utf8_lossy(&bytes).into_owned()
@@ -177,11 +209,23 @@ impl CvPixelBuffer {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Replicates edge blocks into the extended pixels of every plane.
+    /// The registered format's fill routine, when it fills this buffer's
+    /// padding instead of [`Self::fill_extended_pixels`].
+    pub fn fill_callback(&self) -> Option<FillCallback> {
+        match self.fill {
+            FillPlan::Callback(callback) => Some(callback),
+            _ => None,
+        }
+    }
+
+    /// Replicates edge blocks into the extended pixels of every plane
+    /// (a buffer with a [`Self::fill_callback`] is not filled here).
     pub fn fill_extended_pixels(&self) -> Result<(), Error> {
         let planes = match &self.fill {
             FillPlan::Nothing => return Ok(()),
-            FillPlan::Unsupported => return Err(Error::Unfillable(self.pixel_format)),
+            FillPlan::Unsupported | FillPlan::Callback(_) => {
+                return Err(Error::Unfillable(self.pixel_format));
+            }
             FillPlan::Planes(planes) => planes,
         };
         let Storage::Owned(memory) = &self.storage else {
@@ -313,6 +357,8 @@ pub struct PixelBufferSpec {
     height: usize,
     planes: Vec<Plane>,
     fillable: bool,
+    /// A registered format's own fill routine, looked up once.
+    fill_callback: Option<FillCallback>,
     attributes: PixelBufferAttributes,
     layout: BufferLayout,
     creation_attributes: Retained<CfDictionary>,
@@ -345,6 +391,11 @@ impl PixelBufferSpec {
             height,
             planes: format.planes().to_vec(),
             fillable: fillable(format),
+            fill_callback: if format.is_registered() {
+                registered_fill_callback(pixel_format).map(FillCallback)
+            } else {
+                None
+            },
             attributes: parsed,
             layout,
             // SAFETY: validated above.
@@ -356,6 +407,18 @@ impl PixelBufferSpec {
 
     pub fn layout(&self) -> &BufferLayout {
         &self.layout
+    }
+
+    pub fn pixel_format(&self) -> u32 {
+        self.pixel_format
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        self.height
     }
 
     pub fn attributes(&self) -> &PixelBufferAttributes {
@@ -411,6 +474,8 @@ impl PixelBufferSpec {
         let extended = self.attributes.layout.extended;
         let fill = if extended == ExtendedPixels::default() {
             FillPlan::Nothing
+        } else if let Some(callback) = self.fill_callback {
+            FillPlan::Callback(callback)
         } else if !self.fillable {
             FillPlan::Unsupported
         } else {

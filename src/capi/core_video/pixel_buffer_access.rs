@@ -273,12 +273,21 @@ pub unsafe extern "C" fn CVPixelBufferGetExtendedPixels(
 /// above and below. Success (nothing to do) for buffers without extended
 /// pixels, including every caller-memory buffer.
 ///
+/// A format registered with a `kCVPixelFormatFillExtendedPixelsCallback`
+/// is filled by that callback instead, called as
+/// `fillCallBack(pixelBuffer, refCon)` on the calling thread, only when the
+/// buffer has extended pixels, with no pixelport lock held (the callback
+/// locks the base address itself if it needs the memory). The callback in
+/// force when the buffer was created is the one called. It returning false
+/// → `kCVReturnError`.
+///
 /// Errors: NULL or non-buffer → `kCVReturnInvalidArgument`; extended pixels
 /// in a format whose description says it cannot be filled without a
-/// callback (sub-byte indexed formats, `v210`, `btp2`) →
+/// callback (sub-byte indexed formats, `v210`, `btp2`) and that has none →
 /// `kCVReturnUnsupported`, memory untouched.
-/// Thread safety: concurrent fills of one buffer are serialised; writing the
-/// pixels from another thread meanwhile is a data race, as on Apple platforms.
+/// Thread safety: concurrent built-in fills of one buffer are serialised
+/// (callbacks are not); writing the pixels from another thread meanwhile is
+/// a data race, as on Apple platforms.
 ///
 /// # Safety
 /// `pixelBuffer` must be NULL or a live object.
@@ -288,7 +297,17 @@ pub unsafe extern "C" fn CVPixelBufferFillExtendedPixels(
 ) -> CVReturn {
     ffi_guard!(kCVReturnError, {
         let buffer = try_ref!(pixelBuffer, CvPixelBuffer, kCVReturnInvalidArgument);
-        match buffer.value.fill_extended_pixels() {
+        let result = match buffer.value.fill_callback() {
+            // SAFETY: `pixelBuffer` is the live buffer the callback was
+            // captured for; the caller's reference keeps it alive during
+            // the call.
+            Some(callback) => match unsafe { callback.call(pixelBuffer) } {
+                true => Ok(()),
+                false => Err(Error::FillCallbackFailed(buffer.value.pixel_format)),
+            },
+            None => buffer.value.fill_extended_pixels(),
+        };
+        match result {
             Ok(()) => kCVReturnSuccess,
             Err(error) => cv_return(&error),
         }

@@ -1,9 +1,10 @@
 //! The one table from core errors to `CVReturn` codes.
 
 use super::types::{
-    CVReturn, kCVReturnAllocationFailed, kCVReturnInvalidArgument,
-    kCVReturnInvalidPixelBufferAttributes, kCVReturnInvalidPixelFormat, kCVReturnInvalidSize,
-    kCVReturnUnsupported,
+    CVReturn, kCVReturnAllocationFailed, kCVReturnError, kCVReturnInvalidArgument,
+    kCVReturnInvalidPixelBufferAttributes, kCVReturnInvalidPixelFormat,
+    kCVReturnInvalidPoolAttributes, kCVReturnInvalidSize, kCVReturnUnsupported,
+    kCVReturnWouldExceedAllocationThreshold,
 };
 use crate::core::buffer::Error;
 use crate::core::pixel_format::GeometryError;
@@ -27,7 +28,13 @@ pub fn cv_return(error: &Error) -> CVReturn {
         Error::Unfillable(_) => kCVReturnUnsupported,
         // Only reachable if a layout and its memory disagree.
         Error::Fill(_) => kCVReturnUnsupported,
+        // The callback says only that it failed.
+        Error::FillCallbackFailed(_) => kCVReturnError,
         Error::OutOfMemory => kCVReturnAllocationFailed,
+        Error::PoolAttributes(_) => kCVReturnInvalidPoolAttributes,
+        // Aux attributes are a per-call argument, not the pool's attributes.
+        Error::AuxAttributes(_) => kCVReturnInvalidArgument,
+        Error::WouldExceedAllocationThreshold { .. } => kCVReturnWouldExceedAllocationThreshold,
     }
 }
 
@@ -82,7 +89,21 @@ mod tests {
             ),
             (Error::Unfillable(1), -6663),
             (FillError::Geometry.into(), -6663),
+            (Error::FillCallbackFailed(1), -6660),
             (Error::OutOfMemory, -6662),
+            (
+                AttributeError::Missing {
+                    key: "Width".into(),
+                }
+                .into(),
+                -6682,
+            ),
+            (Error::PoolAttributes(AttributeError::NotADictionary), -6691),
+            (Error::AuxAttributes(AttributeError::NotADictionary), -6661),
+            (
+                Error::WouldExceedAllocationThreshold { threshold: 2 },
+                -6689,
+            ),
         ];
         for (error, code) in cases {
             assert_eq!(cv_return(&error), code, "{error:?}");

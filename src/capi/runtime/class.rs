@@ -21,6 +21,7 @@ use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
+use crate::capi::core_video::pixel_buffer_pool::CvPixelBufferPool;
 use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
@@ -39,10 +40,11 @@ pub enum TypeKind {
     Dictionary = 8,
     PixelBuffer = 9,
     PixelTransferSession = 10,
+    PixelBufferPool = 11,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 10] = [
+    pub const ALL: [TypeKind; 11] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -53,6 +55,7 @@ impl TypeKind {
         TypeKind::Dictionary,
         TypeKind::PixelBuffer,
         TypeKind::PixelTransferSession,
+        TypeKind::PixelBufferPool,
     ];
 
     pub const fn index(self) -> usize {
@@ -108,7 +111,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 10] = [
+pub static CLASSES: [Class; 11] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -119,6 +122,7 @@ pub static CLASSES: [Class; 10] = [
     Class::of::<CfDictionary>("CFDictionary"),
     Class::of::<CvPixelBuffer>("CVPixelBuffer"),
     Class::of::<PixelTransferSession>("VTPixelTransferSession"),
+    Class::of::<CvPixelBufferPool>("CVPixelBufferPool"),
 ];
 
 /// Whether `class` is one of our registry entries.

@@ -7,6 +7,7 @@ pub mod attributes;
 pub mod clean_aperture;
 pub mod fill;
 pub mod lock;
+pub mod pool;
 pub mod resolve;
 
 pub use attributes::{BufferFacts, PixelBufferAttributes, PlaneFacts, is_compatible};
@@ -31,6 +32,8 @@ pub enum AttributeError {
     BadValue { key: String },
     #[error("attribute {key}: the dictionaries cannot all be satisfied")]
     Conflict { key: String },
+    #[error("attribute {key} is required")]
+    Missing { key: String },
 }
 
 /// Every failure of a pixel-buffer operation. The shim maps each to a
@@ -57,8 +60,19 @@ pub enum Error {
     Unfillable(u32),
     #[error(transparent)]
     Fill(#[from] FillError),
+    /// A registered format's fill callback returned false.
+    #[error("the fill-extended-pixels callback of {0:#010x} reported failure")]
+    FillCallbackFailed(u32),
     #[error("out of memory")]
     OutOfMemory,
+    /// Pool attributes refused (`kCVReturnInvalidPoolAttributes`).
+    #[error("pool attributes: {0}")]
+    PoolAttributes(AttributeError),
+    /// Aux attributes of a pool allocation refused (`kCVReturnInvalidArgument`).
+    #[error("aux attributes: {0}")]
+    AuxAttributes(AttributeError),
+    #[error("the pool already holds {threshold} or more buffers")]
+    WouldExceedAllocationThreshold { threshold: usize },
 }
 
 /// `CVAttachmentMode`.
