@@ -193,6 +193,21 @@ fn programs(env: &Env) -> Vec<PathBuf> {
     list
 }
 
+/// Whether to run `program` under valgrind: `PIXELPORT_VALGRIND=all`, or a
+/// comma-separated list of program names. Only the clang build is used (the
+/// gcc build carries ASan, which cannot run under valgrind). valgrind sees
+/// the Rust side too, which the C-side sanitizers do not instrument.
+fn valgrind_requested(compiler: &Compiler, program: &str) -> bool {
+    if compiler.label != "clang" {
+        return false;
+    }
+    match std::env::var("PIXELPORT_VALGRIND") {
+        Ok(list) if list == "all" => true,
+        Ok(list) => list.split(',').any(|p| p.trim() == program),
+        Err(_) => false,
+    }
+}
+
 fn build_and_run(env: &Env, compiler: &Compiler, src: &Path) -> Result<(), String> {
     let name = src.file_stem().unwrap().to_str().unwrap().to_owned();
     let is_cxx = src.extension().is_some_and(|e| e == "cpp");
@@ -210,7 +225,23 @@ fn build_and_run(env: &Env, compiler: &Compiler, src: &Path) -> Result<(), Strin
     run_compiler(&mut cmd)?;
     // cargo puts target/<profile> on LD_LIBRARY_PATH, which would beat the
     // program's RUNPATH; the program must load the copy in `lib_dir`.
-    let out = Command::new(&exe)
+    let mut run = if valgrind_requested(compiler, &name) {
+        let mut vg = Command::new("valgrind");
+        vg.args([
+            "--quiet",
+            "--error-exitcode=99",
+            "--leak-check=full",
+            // Process-lifetime allocations (interned CFSTR strings, the
+            // custom-format registry) are reachable, not leaks.
+            "--errors-for-leak-kinds=definite,indirect",
+            "--show-leak-kinds=definite,indirect",
+        ])
+        .arg(&exe);
+        vg
+    } else {
+        Command::new(&exe)
+    };
+    let out = run
         .env_remove("LD_LIBRARY_PATH")
         .env(
             "ASAN_OPTIONS",
