@@ -246,6 +246,12 @@ typedef CFOptionFlags CFStringCompareFlags;
 
 typedef int SInt32;
 
+// A colour space (a CF type).
+typedef struct CGColorSpace *CGColorSpaceRef;
+
+// A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
+typedef int32_t CGColorSpaceModel;
+
 // Any CoreVideo buffer (a CF type).
 typedef struct __CVBuffer *CVBufferRef;
 
@@ -344,9 +350,6 @@ typedef uint32_t CGBitmapInfo;
 // (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorRenderingIntent;
 
-// A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
-typedef int32_t CGColorSpaceModel;
-
 // `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
 // = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
 typedef ssize_t vImage_Error;
@@ -420,9 +423,6 @@ typedef struct CVFillExtendedPixelsCallBackData {
 
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
-
-// A colour space (a CF type).
-typedef struct CGColorSpace *CGColorSpaceRef;
 
 // A count of pixels (width, height): `unsigned long`.
 typedef unsigned long vImagePixelCount;
@@ -1262,6 +1262,111 @@ extern const CFNumberRef pixelport_kCFNumberNegativeInfinity;
 
 // The canonical NaN number.
 extern const CFNumberRef pixelport_kCFNumberNaN;
+
+// `"kCGColorSpaceSRGB"`: IEC 61966-2-1 sRGB.
+extern const CFStringRef kCGColorSpaceSRGB;
+
+// `"kCGColorSpaceLinearSRGB"`: sRGB primaries with a linear transfer function.
+extern const CFStringRef kCGColorSpaceLinearSRGB;
+
+// `"kCGColorSpaceExtendedSRGB"`: sRGB with values outside [0, 1] allowed (sign-mirrored curve).
+extern const CFStringRef kCGColorSpaceExtendedSRGB;
+
+// `"kCGColorSpaceExtendedLinearSRGB"`: Linear sRGB with extended range.
+extern const CFStringRef kCGColorSpaceExtendedLinearSRGB;
+
+// `"kCGColorSpaceDisplayP3"`: P3 primaries, D65 white, sRGB curve.
+extern const CFStringRef kCGColorSpaceDisplayP3;
+
+// `"kCGColorSpaceLinearDisplayP3"`: Display P3 with a linear transfer function (macOS 12; not in the fact sheet's list, needed so linear P3 attachments get a name).
+extern const CFStringRef kCGColorSpaceLinearDisplayP3;
+
+// `"kCGColorSpaceExtendedDisplayP3"`: Display P3 with extended range.
+extern const CFStringRef kCGColorSpaceExtendedDisplayP3;
+
+// `"kCGColorSpaceExtendedLinearDisplayP3"`: Linear Display P3 with extended range.
+extern const CFStringRef kCGColorSpaceExtendedLinearDisplayP3;
+
+// `"kCGColorSpaceDisplayP3_PQ_EOTF"`: Display P3 primaries with the PQ curve (deprecated name).
+extern const CFStringRef kCGColorSpaceDisplayP3_PQ_EOTF;
+
+// `"kCGColorSpaceDisplayP3_PQ"`: Display P3 primaries with the PQ curve.
+extern const CFStringRef kCGColorSpaceDisplayP3_PQ;
+
+// `"kCGColorSpaceDisplayP3_HLG"`: Display P3 primaries with the HLG curve.
+extern const CFStringRef kCGColorSpaceDisplayP3_HLG;
+
+// `"kCGColorSpaceDCIP3"`: DCI-P3 primaries and white, gamma 2.6.
+extern const CFStringRef kCGColorSpaceDCIP3;
+
+// `"kCGColorSpaceITUR_709"`: BT.709 primaries and curve.
+extern const CFStringRef kCGColorSpaceITUR_709;
+
+// `"kCGColorSpaceITUR_2020"`: BT.2020 primaries, BT.709 curve.
+extern const CFStringRef kCGColorSpaceITUR_2020;
+
+// `"kCGColorSpaceLinearITUR_2020"`: BT.2020 with a linear transfer function (macOS 12; not in the fact sheet's list, needed so linear BT.2020 attachments get a name).
+extern const CFStringRef kCGColorSpaceLinearITUR_2020;
+
+// `"kCGColorSpaceExtendedITUR_2020"`: BT.2020 with extended range.
+extern const CFStringRef kCGColorSpaceExtendedITUR_2020;
+
+// `"kCGColorSpaceExtendedLinearITUR_2020"`: Linear BT.2020 with extended range.
+extern const CFStringRef kCGColorSpaceExtendedLinearITUR_2020;
+
+// `"kCGColorSpaceITUR_2020_PQ_EOTF"`: BT.2020 primaries with the PQ curve (deprecated name).
+extern const CFStringRef kCGColorSpaceITUR_2020_PQ_EOTF;
+
+// `"kCGColorSpaceITUR_2020_PQ"`: BT.2020 primaries with the PQ curve (deprecated name).
+extern const CFStringRef kCGColorSpaceITUR_2020_PQ;
+
+// `"kCGColorSpaceITUR_2100_PQ"`: BT.2100 PQ: BT.2020 primaries with the PQ curve.
+extern const CFStringRef kCGColorSpaceITUR_2100_PQ;
+
+// `"kCGColorSpaceITUR_2020_HLG"`: BT.2020 primaries with the HLG curve (deprecated name).
+extern const CFStringRef kCGColorSpaceITUR_2020_HLG;
+
+// `"kCGColorSpaceITUR_2100_HLG"`: BT.2100 HLG: BT.2020 primaries with the HLG curve.
+extern const CFStringRef kCGColorSpaceITUR_2100_HLG;
+
+// `"kCGColorSpaceAdobeRGB1998"`: Adobe RGB (1998).
+extern const CFStringRef kCGColorSpaceAdobeRGB1998;
+
+// `"kCGColorSpaceROMMRGB"`: ROMM RGB (ProPhoto).
+extern const CFStringRef kCGColorSpaceROMMRGB;
+
+// `"kCGColorSpaceACESCGLinear"`: ACEScg: AP1 primaries, linear.
+extern const CFStringRef kCGColorSpaceACESCGLinear;
+
+// `"kCGColorSpaceGenericRGB"`: Apple's legacy generic RGB (P22 phosphors, gamma 1.8).
+extern const CFStringRef kCGColorSpaceGenericRGB;
+
+// `"kCGColorSpaceGenericRGBLinear"`: Generic RGB primaries, linear.
+extern const CFStringRef kCGColorSpaceGenericRGBLinear;
+
+// `"kCGColorSpaceGenericGray"`: Legacy generic gray (gamma 1.8).
+extern const CFStringRef kCGColorSpaceGenericGray;
+
+// `"kCGColorSpaceGenericGrayGamma2_2"`: Generic gray, gamma 2.2.
+extern const CFStringRef kCGColorSpaceGenericGrayGamma2_2;
+
+// `"kCGColorSpaceLinearGray"`: Gray with a linear transfer function.
+extern const CFStringRef kCGColorSpaceLinearGray;
+
+// `"kCGColorSpaceExtendedGray"`: Gray gamma 2.2 with extended range.
+extern const CFStringRef kCGColorSpaceExtendedGray;
+
+// `"kCGColorSpaceExtendedLinearGray"`: Linear gray with extended range.
+extern const CFStringRef kCGColorSpaceExtendedLinearGray;
+
+// `"kCGColorSpaceGenericCMYK"`: Generic CMYK (model only: pixelport does not convert CMYK).
+extern const CFStringRef kCGColorSpaceGenericCMYK;
+
+// `"kCGColorSpaceGenericXYZ"`: CIE XYZ (model only).
+extern const CFStringRef kCGColorSpaceGenericXYZ;
+
+// `"kCGColorSpaceGenericLab"`: CIE L*a*b* (model only).
+extern const CFStringRef kCGColorSpaceGenericLab;
 
 // `"PixelFormatType"`.
 extern const CFStringRef kCVPixelBufferPixelFormatTypeKey;
@@ -2835,6 +2940,106 @@ double pixelport_CFStringGetDoubleValue(CFStringRef str);
 // `cStr` must be NULL or a NUL-terminated string.
 CFStringRef pixelport___CFStringMakeConstantString(const char *cStr);
 
+// The type ID of every `CGColorSpaceRef`.
+CFTypeID CGColorSpaceGetTypeID(void);
+
+// A new (+1) device RGB space. pixelport has no device profiles: it is
+// sRGB (as vImage treats it), named `"kCGColorSpaceDeviceRGB"`, and not
+// `CFEqual` to the `kCGColorSpaceSRGB` space. Any thread.
+CGColorSpaceRef CGColorSpaceCreateDeviceRGB(void);
+
+// A new (+1) device gray space: gray with gamma 2.2 (as vImage treats
+// it), named `"kCGColorSpaceDeviceGray"`. Any thread.
+CGColorSpaceRef CGColorSpaceCreateDeviceGray(void);
+
+// A new (+1) device CMYK space, named `"kCGColorSpaceDeviceCMYK"`: model
+// and component count only — pixelport does not convert CMYK. Any thread.
+CGColorSpaceRef CGColorSpaceCreateDeviceCMYK(void);
+
+// A new (+1) space for a `kCGColorSpace…` name, compared by text (a
+// `CFSTR("kCGColorSpaceSRGB")` literal works). Every exported name is
+// known, and so are `"kCGColorSpaceDeviceRGB"`, `…DeviceGray` and
+// `…DeviceCMYK` (what `CGColorSpaceGetName` returns for the device
+// spaces). NULL for NULL, a non-string or an unknown name. The CMYK, Lab
+// and XYZ names give spaces that carry their model only.
+//
+// # Safety
+// `name` must be NULL or a live object.
+CGColorSpaceRef CGColorSpaceCreateWithName(CFStringRef name);
+
+// Retains `space` (any CF object, like `CFRetain`) and returns it. NULL
+// returns NULL.
+//
+// # Safety
+// `space` must be NULL or a live object.
+CGColorSpaceRef CGColorSpaceRetain(CGColorSpaceRef space);
+
+// Releases `space`, destroying it at the last release. NULL is a no-op.
+//
+// # Safety
+// `space` must be NULL or a live object the caller owns a reference to.
+void CGColorSpaceRelease(CGColorSpaceRef space);
+
+// Colour components per pixel, alpha not counted: 1 gray, 3 RGB/Lab/XYZ,
+// 4 CMYK. 0 for NULL or a non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+size_t CGColorSpaceGetNumberOfComponents(CGColorSpaceRef space);
+
+// The space's model (`kCGColorSpaceModelRGB` …);
+// `kCGColorSpaceModelUnknown` for NULL or a non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+CGColorSpaceModel CGColorSpaceGetModel(CGColorSpaceRef space);
+
+// The name the space was created with (+0, never freed: the exported
+// constant itself, or `"kCGColorSpaceDeviceRGB"`/`…Gray`/`…CMYK` for the
+// device spaces). A space synthesised from CoreVideo attachments has the
+// name whose colorimetry it matches. NULL for an unnamed space, NULL or a
+// non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+CFStringRef CGColorSpaceGetName(CGColorSpaceRef space);
+
+// `CGColorSpaceGetName`, as a +1 reference (release it; the string is a
+// constant, so releasing it is harmless either way). NULL when the space
+// has no name, for NULL or a non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+CFStringRef CGColorSpaceCopyName(CGColorSpaceRef space);
+
+// Whether an RGB space covers a large gamut: its primaries span at least
+// 85 % of the NTSC (1953) gamut's xy area (Display P3, DCI-P3, BT.2020,
+// Adobe RGB, ROMM, ACEScg: true; sRGB, BT.709, generic RGB: false), or it
+// is an extended-range space. False for gray, CMYK, Lab, XYZ, NULL or a
+// non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+bool CGColorSpaceIsWideGamutRGB(CGColorSpaceRef space);
+
+// Whether the space can be a bitmap's colour space: true for gray, RGB
+// and CMYK spaces, false for Lab and XYZ, NULL or a non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+bool CGColorSpaceSupportsOutput(CGColorSpaceRef space);
+
+// Whether the space uses an HDR transfer function (PQ or HLG: the
+// `…_PQ…` and `…_HLG` names). False for NULL or a non-space.
+//
+// # Safety
+// `space` must be NULL or a live object.
+bool CGColorSpaceIsHDR(CGColorSpaceRef space);
+
+// The base space of an indexed or pattern space: always NULL, since
+// pixelport creates neither (+0). `space` is not looked at.
+CGColorSpaceRef CGColorSpaceGetBaseColorSpace(CGColorSpaceRef space);
+
 // Retains `buffer` (any CF object, like CFRetain) and returns it. NULL
 // returns NULL.
 //
@@ -3017,6 +3222,52 @@ struct CGSize CVImageBufferGetDisplaySize(CVImageBufferRef imageBuffer);
 // # Safety
 // `imageBuffer` must be NULL or a live object.
 Boolean CVImageBufferIsFlipped(CVImageBufferRef imageBuffer);
+
+// The buffer's colour space (+0): its `kCVImageBufferCGColorSpaceKey`
+// attachment when that is a CGColorSpace; otherwise a space derived from
+// its `kCVImageBufferColorPrimariesKey` and
+// `kCVImageBufferTransferFunctionKey` attachments (with
+// `kCVImageBufferGammaLevelKey` for `UseGamma`) exactly as
+// `CVImageBufferCreateColorSpaceFromAttachments` would, which the buffer
+// keeps alive until it is destroyed, also after the attachments change.
+// NULL when neither gives a space, for NULL or a non-buffer.
+//
+// The attached space is the attachment's own object: like
+// `CVBufferGetAttachment`, it may be released by a concurrent change of
+// that attachment on another thread (retain it, or use
+// `CVBufferCopyAttachment`, when that can happen).
+//
+// # Safety
+// `imageBuffer` must be NULL or a live object.
+CGColorSpaceRef CVImageBufferGetColorSpace(CVImageBufferRef imageBuffer);
+
+// A new (+1) RGB colour space described by an attachments dictionary
+// (`CVBufferCopyAttachments`' result, or one built by hand): the
+// `kCVImageBufferColorPrimariesKey` and `kCVImageBufferTransferFunctionKey`
+// values (with `kCVImageBufferGammaLevelKey` for
+// `kCVImageBufferTransferFunction_UseGamma`), compared by text, so
+// `CFSTR` literals work. The space carries the matching name when one
+// exists: 709 + 709 → `kCGColorSpaceITUR_709`; 709 + sRGB →
+// `kCGColorSpaceSRGB`; P3_D65 + sRGB → `kCGColorSpaceDisplayP3`; 2020 +
+// 709 or 2020 → `kCGColorSpaceITUR_2020`; 2020 + PQ / HLG →
+// `kCGColorSpaceITUR_2100_PQ` / `…_HLG`; P3_D65 + PQ / HLG →
+// `kCGColorSpaceDisplayP3_PQ` / `…_HLG`; `Linear` → the linear variant
+// (`kCGColorSpaceLinearSRGB`, `…LinearDisplayP3`, `…LinearITUR_2020`);
+// otherwise it is unnamed (`CGColorSpaceCopyName` gives NULL) but carries
+// those primaries and that curve. The Y'CbCr matrix is not needed (it does
+// not change an RGB space).
+//
+// NULL when the primaries or the transfer function is missing or unknown,
+// when `UseGamma` comes without a positive gamma level, for NULL, a
+// non-dictionary, or a dictionary without CFType callbacks.
+//
+// Deviation: an ICC profile (`kCVImageBufferICCProfileKey`) is not
+// parsed; a dictionary that describes its colour only by ICC profile
+// gives NULL.
+//
+// # Safety
+// `attachments` must be NULL or a live object.
+CGColorSpaceRef CVImageBufferCreateColorSpaceFromAttachments(CFDictionaryRef attachments);
 
 // The CFTypeID of every CVPixelBuffer (`CFGetTypeID` of one returns it).
 CFTypeID CVPixelBufferGetTypeID(void);

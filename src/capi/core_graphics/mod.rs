@@ -1,8 +1,9 @@
 //! The CoreGraphics subset that CoreVideo and vImage headers use
-//! (vimage-core.md §6–§8, corevideo.md §1): geometry, the colour-space
-//! reference and the bitmap-layout constants.
-//!
-//! So far only the C types and constant values exist ([`types`]); CGColorSpace
-//! functions are added with their implementation.
+//! (vimage-core.md §6–§10, corevideo.md §1): geometry, the bitmap-layout
+//! constants ([`types`]) and CGColorSpace ([`color_space`], with the name
+//! constants in [`color_space_names`]). CoreGraphics symbols keep Apple's
+//! exact names.
 
+pub mod color_space;
+pub mod color_space_names;
 pub mod types;

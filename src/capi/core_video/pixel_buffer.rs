@@ -15,6 +15,7 @@ use std::ffi::c_void;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use super::attachments::Attachments;
+use super::image_buffer::DerivedColorSpaces;
 use super::memory::{CallerMemory, OwnedMemory, PixelMemory, Recycler, Storage};
 use super::pixel_format_description::registered_fill_callback;
 use super::status::cv_return;
@@ -133,6 +134,9 @@ pub struct CvPixelBuffer {
     /// Lock counts; also serialises `FillExtendedPixels`.
     state: Mutex<LockState>,
     pub attachments: Attachments,
+    /// The spaces `CVImageBufferGetColorSpace` derived from the colour
+    /// attachments, kept until the buffer dies.
+    pub color_spaces: DerivedColorSpaces,
     /// What `CVPixelBufferCopyCreationAttributes` returns.
     pub creation_attributes: Retained<CfDictionary>,
     /// Declared last: the memory (and the caller's release callback) goes
@@ -504,6 +508,7 @@ impl PixelBufferSpec {
             fill,
             state: Mutex::new(LockState::default()),
             attachments: Attachments::default(),
+            color_spaces: DerivedColorSpaces::default(),
             creation_attributes: self.creation_attributes.clone(),
             storage: Storage::Owned(OwnedMemory::new(memory, recycler)),
         });
@@ -560,6 +565,7 @@ unsafe fn wrap_caller_memory(
         fill: FillPlan::Nothing,
         state: Mutex::new(LockState::default()),
         attachments: Attachments::default(),
+        color_spaces: DerivedColorSpaces::default(),
         // SAFETY: per this function's contract.
         creation_attributes: unsafe {
             creation_attributes(attributes, width, height, pixel_format)

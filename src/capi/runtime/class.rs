@@ -20,6 +20,7 @@ use crate::capi::core_foundation::null::CfNull;
 use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
+use crate::capi::core_graphics::color_space::CgColorSpace;
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::pixel_buffer_pool::CvPixelBufferPool;
 use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
@@ -41,10 +42,11 @@ pub enum TypeKind {
     PixelBuffer = 9,
     PixelTransferSession = 10,
     PixelBufferPool = 11,
+    ColorSpace = 12,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 11] = [
+    pub const ALL: [TypeKind; 12] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -56,6 +58,7 @@ impl TypeKind {
         TypeKind::PixelBuffer,
         TypeKind::PixelTransferSession,
         TypeKind::PixelBufferPool,
+        TypeKind::ColorSpace,
     ];
 
     pub const fn index(self) -> usize {
@@ -111,7 +114,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 11] = [
+pub static CLASSES: [Class; 12] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -123,6 +126,7 @@ pub static CLASSES: [Class; 11] = [
     Class::of::<CvPixelBuffer>("CVPixelBuffer"),
     Class::of::<PixelTransferSession>("VTPixelTransferSession"),
     Class::of::<CvPixelBufferPool>("CVPixelBufferPool"),
+    Class::of::<CgColorSpace>("CGColorSpace"),
 ];
 
 /// Whether `class` is one of our registry entries.

@@ -14,6 +14,8 @@
 //! - [`siting`](self::siting): chroma sample positions per `kCVImageBufferChromaLocation_*`.
 //! - [`code_point`](self::code_point): ITU-T H.273 code points and the CoreVideo
 //!   string ⇄ code-point function semantics.
+//! - [`space`](self::space), [`space_name`](self::space_name): what a CGColorSpace
+//!   describes (model, primaries, curve, range) and the names that create one.
 //!
 //! Pure f64 / integer arithmetic on typed values: nothing here panics, and
 //! caller-supplied degenerate input (singular primaries, NaN) yields `None`
@@ -26,6 +28,8 @@ pub mod matrix;
 pub mod primaries;
 pub mod range;
 pub mod siting;
+pub mod space;
+pub mod space_name;
 pub mod transfer;
 pub mod ycbcr;
 
@@ -35,4 +39,6 @@ pub use matrix::{LumaCoefficients, YCbCrMatrix};
 pub use primaries::{Chromaticities, ColorPrimaries, Xy};
 pub use range::{BitDepth, Coding, Range};
 pub use siting::{ChromaComponent, ChromaSiting, SampleOffset, Subsampling};
+pub use space::ColorSpace;
+pub use space_name::SpaceName;
 pub use transfer::{ParametricCurve, TransferFunction};
