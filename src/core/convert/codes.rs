@@ -24,29 +24,34 @@ use super::io::{Coding as IoCoding, ColorModel, ConvertError, FormatInfo};
 use crate::core::color::range::{BitDepth, ChannelMap, Coding, Range};
 use crate::core::pixel_format::Alpha;
 
-/// `y = x · scale + offset` in f32: one channel's code → normalised map
-/// (or its inverse).
+/// `y = (x − shift) · scale + offset` in f32: one channel's code →
+/// normalised map (`shift` = the code of 0, so that code decodes to exactly
+/// 0.0 — alpha 0 must stay 0 for unpremultiplying) or its inverse.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Affine1 {
+    pub shift: f32,
     pub scale: f32,
     pub offset: f32,
 }
 
 impl Affine1 {
     pub const IDENTITY: Affine1 = Affine1 {
+        shift: 0.0,
         scale: 1.0,
         offset: 0.0,
     };
 
     fn decode(map: &ChannelMap) -> Affine1 {
         Affine1 {
+            shift: map.zero as f32,
             scale: (1.0 / map.span) as f32,
-            offset: (-map.zero / map.span) as f32,
+            offset: 0.0,
         }
     }
 
     fn encode(map: &ChannelMap) -> Affine1 {
         Affine1 {
+            shift: 0.0,
             scale: map.span as f32,
             offset: map.zero as f32,
         }
@@ -55,9 +60,9 @@ impl Affine1 {
     /// Applies the map from `input` to `out` (same length).
     #[inline]
     pub fn apply(&self, input: &[f32], out: &mut [f32]) {
-        let (s, o) = (self.scale, self.offset);
+        let (z, s, o) = (self.shift, self.scale, self.offset);
         for (d, &x) in out.iter_mut().zip(input) {
-            *d = x * s + o;
+            *d = (x - z) * s + o;
         }
     }
 }
@@ -169,7 +174,9 @@ mod tests {
     }
 
     fn to_code(a: Affine1, v: f32) -> f32 {
-        v * a.scale + a.offset
+        let mut out = [0.0];
+        a.apply(&[v], &mut out);
+        out[0]
     }
 
     #[test]
