@@ -127,9 +127,10 @@ pub(crate) fn downsample(to: Grid, luma: usize, mode: DownsamplingMode) -> Vec<T
         .collect()
 }
 
-/// Whether the taps copy input `k` to output `k` for every `k`.
-pub(crate) fn is_identity(taps: &[Tap]) -> bool {
-    taps.iter().enumerate().all(|(k, t)| *t == Tap::copy(k))
+/// Whether the taps copy input `k` to output `k` for every one of `inputs`
+/// inputs (so there are as many outputs as inputs).
+pub(crate) fn is_identity(taps: &[Tap], inputs: usize) -> bool {
+    taps.len() == inputs && taps.iter().enumerate().all(|(k, t)| *t == Tap::copy(k))
 }
 
 /// Applies horizontal taps to one row: `out[k]` from `input` (the scalar
@@ -197,7 +198,12 @@ mod tests {
             run(&upsample(CENTRE, 5), &[0.0, 4.0, 8.0]),
             [0.0, 1.0, 3.0, 5.0, 7.0]
         );
-        assert!(is_identity(&upsample(FULL, 7)));
+        assert!(is_identity(&upsample(FULL, 7), 7));
+        // Two luma samples, one co-sited chroma sample: not a copy.
+        assert!(!is_identity(
+            &downsample(LEFT, 2, DownsamplingMode::Decimate),
+            2
+        ));
         assert_eq!(run(&upsample(LEFT, 1), &[3.0]), [3.0]);
     }
 
@@ -232,7 +238,10 @@ mod tests {
                 [2.0, 6.0, 9.0]
             );
         }
-        assert!(is_identity(&downsample(FULL, 4, DownsamplingMode::Average)));
+        assert!(is_identity(
+            &downsample(FULL, 4, DownsamplingMode::Average),
+            4
+        ));
     }
 
     #[test]

@@ -254,7 +254,8 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         let mut v_up: [Vec<Tap>; 2] = Default::default();
         if let (true, Some((sh, sv))) = (source_chroma, src_grids) {
             if full_h {
-                h_up = Some(chroma::upsample(sh, width)).filter(|t| !chroma::is_identity(t));
+                h_up = Some(chroma::upsample(sh, width))
+                    .filter(|t| !chroma::is_identity(t, sh.samples(width)));
             }
             for (c, grid) in sv.iter().enumerate() {
                 v_up[c] = if full_v {
@@ -271,7 +272,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         if let (true, Some((dh, dv))) = (work_chroma, dst_grids) {
             if full_h {
                 h_down = Some(chroma::downsample(dh, width, filters.0))
-                    .filter(|t| !chroma::is_identity(t));
+                    .filter(|t| !chroma::is_identity(t, width));
             }
             for (c, grid) in dv.iter().enumerate() {
                 v_down[c] = if full_v {

@@ -6,6 +6,10 @@
 //! (tested on its own); the model starts from the same codes read back, so
 //! half-float rounding of the pattern cannot hide anywhere.
 
+// The model indexes pixels and channels the way the formulas are written.
+#![allow(clippy::needless_range_loop)]
+
+mod decisions;
 mod errors;
 mod matching;
 mod model;
@@ -218,4 +222,52 @@ pub(super) fn rows_from(
             row
         })
         .collect()
+}
+
+/// A frame of `format` from code values per pixel (channels in the
+/// format's model, alpha last); chroma of subsampled formats is taken from
+/// the first pixel of each block.
+pub(super) fn codes_frame(
+    format: &'static PixelFormat,
+    width: usize,
+    height: usize,
+    mut pixel: impl FnMut(usize, usize) -> [f32; 4],
+) -> Frame {
+    let info = FormatInfo::new(format).unwrap();
+    let codec = RowCodec::new(format).unwrap();
+    let sh = usize::from(info.chroma_subsampling.0);
+    let rows: Vec<IntermediateRow> = (0..height)
+        .map(|y| {
+            let mut row = codec.new_row(width);
+            for x in 0..width {
+                let p = pixel(x, y);
+                for (c, &v) in p.iter().enumerate() {
+                    let chroma = info.model == ColorModel::YCbCr && (c == 1 || c == 2);
+                    let index = if chroma { x / sh } else { x };
+                    if (!chroma || x % sh == 0) && index < row.channel(c).len() {
+                        row.channel_mut(c)[index] = v;
+                    }
+                }
+            }
+            row
+        })
+        .collect();
+    Frame::from_rows(format, &rows)
+}
+
+/// The code values of pixel (x, y) of a converted frame: channels 0–3,
+/// chroma from the pixel's chroma sample, `NAN` where the format has none.
+pub(super) fn pixel_codes(frame: &Frame, x: usize, y: usize) -> [f32; 4] {
+    let info = FormatInfo::new(frame.format).unwrap();
+    let (sh, sv) = info.chroma_subsampling;
+    let rows = frame.rows();
+    std::array::from_fn(|c| {
+        let chroma = info.model == ColorModel::YCbCr && (c == 1 || c == 2);
+        let (row, index) = if chroma {
+            (&rows[y - y % usize::from(sv)], x / usize::from(sh))
+        } else {
+            (&rows[y], x)
+        };
+        row.channel(c).get(index).copied().unwrap_or(f32::NAN)
+    })
 }

@@ -281,11 +281,11 @@ fn sweep(sizes: &[(usize, usize)]) {
     assert_eq!(unsupported, 4 * 62 * 2);
 }
 
-/// Every pair at 1×1, 3×5 and 17×9 (odd sizes: partial 4:2:x blocks on
-/// both edges).
+/// Every pair at 1×1, 2×3, 3×5, 4×2 and 17×9: even and odd widths and
+/// heights, so 4:2:x blocks are whole and cut on the right and bottom.
 #[test]
 fn every_pair_matches_the_model() {
-    sweep(&[(1, 1), (3, 5), (17, 9)]);
+    sweep(&[(1, 1), (2, 3), (3, 5), (4, 2), (17, 9)]);
 }
 
 /// A few representative pairs at 1921×1081, alternating the plain and the
