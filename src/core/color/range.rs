@@ -22,8 +22,14 @@
 //!
 //! Float samples carry no range: normalised values are stored as they are,
 //! chroma centred on 0.
+//!
+//! Pixel formats also use three codings outside this table, given as single
+//! [`ChannelMap`]s: full range at depths below 8 bits (5-6-5 fields, 1- and
+//! 2-bit alpha), the 10-bit extended range "XR" of the wide-gamut RGB
+//! formats (384 ↦ 0.0, 894 ↦ 1.0) and `'r408'`'s zero-biased Y'CbCr.
 
 use super::linalg::Affine3;
+use crate::core::pixel_format::{XR_ONE_CODE, XR_ZERO_CODE};
 
 /// Video ("narrow", "legal") or full range, as the pixel format states it
 /// (`420v` vs `420f`, `x420` vs `xf20`, …).
@@ -86,6 +92,70 @@ impl ChannelMap {
 
     pub fn to_code(&self, normalized: f64) -> f64 {
         self.zero + self.span * normalized
+    }
+
+    /// Full-range unsigned `bits`-bit samples (1..=16): 0 ↦ 0.0,
+    /// 2^n − 1 ↦ 1.0. Covers the depths [`BitDepth`] leaves out — the 5- and
+    /// 6-bit fields of 16-bit RGB words, 1- and 2-bit alpha — and agrees with
+    /// [`Coding::luma`] of full range for 8..=16 bits. `None` outside 1..=16.
+    pub fn full_range(bits: u32) -> Option<ChannelMap> {
+        if !(1..=16).contains(&bits) {
+            return None;
+        }
+        let max = f64::from((1u32 << bits) - 1);
+        Some(ChannelMap {
+            zero: 0.0,
+            span: max,
+            nominal_min: 0.0,
+            nominal_max: max,
+            min: 0.0,
+            max,
+        })
+    }
+
+    /// The 10-bit extended range ("XR") of the wide-gamut RGB formats
+    /// (`'w30r'`, `'w40a'`, `'w40m'`, `'b3a8'`) for colour and for their
+    /// 10-bit alpha: code `XR_ZERO_CODE` (384) is 0.0 and `XR_ONE_CODE`
+    /// (894) is 1.0, so codes 0…1023 span −0.7529…1.2510 (the decision and
+    /// its source are at `pixel_format::XR_ONE_CODE`).
+    pub fn extended_range_10() -> ChannelMap {
+        let zero = f64::from(XR_ZERO_CODE);
+        let one = f64::from(XR_ONE_CODE);
+        ChannelMap {
+            zero,
+            span: one - zero,
+            nominal_min: zero,
+            nominal_max: one,
+            min: 0.0,
+            max: 1023.0,
+        }
+    }
+
+    /// `'r408'`'s zero-biased luma (TN2162's "rendering" form, read as the
+    /// video-range levels with the black offset removed): 8-bit code 0 is
+    /// black, 219 nominal white; codes 220…255 are super-white.
+    pub fn zero_biased_luma_8() -> ChannelMap {
+        ChannelMap {
+            zero: 0.0,
+            span: 219.0,
+            nominal_min: 0.0,
+            nominal_max: 219.0,
+            min: 0.0,
+            max: 255.0,
+        }
+    }
+
+    /// `'r408'`'s zero-biased chroma: two's-complement codes centred on 0,
+    /// the video-range excursion ±112 for ±0.5 (container −128…127).
+    pub fn zero_biased_chroma_8() -> ChannelMap {
+        ChannelMap {
+            zero: 0.0,
+            span: 224.0,
+            nominal_min: -112.0,
+            nominal_max: 112.0,
+            min: -128.0,
+            max: 127.0,
+        }
     }
 }
 
@@ -282,6 +352,33 @@ mod tests {
         // Pb = (Cb − 128) / 127 on a ±1 scale, i.e. (Cb − 128) / 254 here.
         assert_eq!(Coding::FULL_8.chroma().to_normalized(255.0), 0.5);
         assert_eq!(Coding::FULL_8.chroma().to_normalized(1.0), -0.5);
+    }
+
+    #[test]
+    fn other_pixel_format_codings() {
+        let five = ChannelMap::full_range(5).unwrap();
+        assert_eq!((five.to_code(1.0), five.to_normalized(0.0)), (31.0, 0.0));
+        assert_eq!(ChannelMap::full_range(1).unwrap().to_code(1.0), 1.0);
+        assert_eq!(ChannelMap::full_range(0), None);
+        assert_eq!(ChannelMap::full_range(17), None);
+        for bits in 8..=16 {
+            let depth = BitDepth::new(bits).unwrap();
+            assert_eq!(
+                ChannelMap::full_range(bits),
+                Some(Coding::integer(depth, Range::Full).luma())
+            );
+        }
+        let xr = ChannelMap::extended_range_10();
+        assert_eq!((xr.to_code(0.0), xr.to_code(1.0)), (384.0, 894.0));
+        assert!((xr.to_normalized(0.0) + 0.752_941).abs() < 1e-6);
+        assert!((xr.to_normalized(1022.0) - 1.250_980).abs() < 1e-6);
+        let (y, c) = (
+            ChannelMap::zero_biased_luma_8(),
+            ChannelMap::zero_biased_chroma_8(),
+        );
+        assert_eq!((y.to_code(0.0), y.to_code(1.0)), (0.0, 219.0));
+        assert_eq!((c.to_code(-0.5), c.to_code(0.5)), (-112.0, 112.0));
+        assert_eq!((c.min, c.max), (-128.0, 127.0));
     }
 
     #[test]

@@ -157,8 +157,16 @@ impl ChromaSiting {
 
     /// Where the `component` sample sits within its block.
     pub fn offset(self, s: Subsampling, component: ChromaComponent) -> SampleOffset {
+        let (h, v) = self.places(component);
+        SampleOffset {
+            x: h.offset(s.horizontal()),
+            y: v.offset(s.vertical()),
+        }
+    }
+
+    fn places(self, component: ChromaComponent) -> (Place, Place) {
         use Place::*;
-        let (h, v) = match self {
+        match self {
             ChromaSiting::Left => (Start, Middle),
             ChromaSiting::Center => (Middle, Middle),
             ChromaSiting::TopLeft => (Start, Start),
@@ -169,10 +177,30 @@ impl ChromaSiting {
                 ChromaComponent::Cr => (Start, Start),
                 ChromaComponent::Cb => (Start, End),
             },
-        };
-        SampleOffset {
-            x: h.offset(s.horizontal()),
-            y: v.offset(s.vertical()),
+        }
+    }
+
+    /// This siting with the chroma sample moved to the middle of its block
+    /// in the directions asked for: where box-averaging those directions
+    /// puts it (`Left` centred vertically stays `Left`, centred
+    /// horizontally becomes `Center`; `TopLeft` centred vertically becomes
+    /// `Left`). DV 4:2:0 centred vertically becomes `Left` or `Center`; DV
+    /// 4:2:0 centred only horizontally has no name and stays `Dv420`.
+    pub fn centred(self, horizontal: bool, vertical: bool) -> ChromaSiting {
+        use Place::*;
+        if self == ChromaSiting::Dv420 && !vertical {
+            return self;
+        }
+        let (h, v) = self.places(ChromaComponent::Cb);
+        let h = if horizontal { Middle } else { h };
+        let v = if vertical { Middle } else { v };
+        match (h, v) {
+            (Start, Start) => ChromaSiting::TopLeft,
+            (Start, End) => ChromaSiting::BottomLeft,
+            (Middle | End, Start) => ChromaSiting::Top,
+            (Middle | End, End) => ChromaSiting::Bottom,
+            (Start, Middle) => ChromaSiting::Left,
+            (Middle | End, Middle) => ChromaSiting::Center,
         }
     }
 }
@@ -215,6 +243,24 @@ mod tests {
             assert_eq!(at(l, Subsampling::S444), (0.0, 0.0));
             let (x411, _) = at(l, Subsampling::S411);
             assert_eq!(x411, if centred { 1.5 } else { 0.0 });
+        }
+    }
+
+    #[test]
+    fn centring() {
+        use ChromaSiting::*;
+        assert_eq!(Left.centred(false, true), Left);
+        assert_eq!(Left.centred(true, false), Center);
+        assert_eq!(TopLeft.centred(false, true), Left);
+        assert_eq!(TopLeft.centred(true, true), Center);
+        assert_eq!(BottomLeft.centred(true, false), Bottom);
+        assert_eq!(Top.centred(false, false), Top);
+        assert_eq!(Dv420.centred(false, true), Left);
+        assert_eq!(Dv420.centred(true, true), Center);
+        assert_eq!(Dv420.centred(true, false), Dv420);
+        for l in ChromaSiting::ALL {
+            assert_eq!(l.centred(false, false), l);
+            assert_eq!(l.centred(true, true), Center);
         }
     }
 

@@ -1,9 +1,38 @@
-//! Any-to-any pixel conversion: VTPixelTransferSession's general path.
+//! Any-to-any pixel conversion: VTPixelTransferSession's general path, for
+//! same-size frames.
 //!
-//! The path is unpack source rows → intermediate rows → (chroma resampling,
-//! colour maths) → pack destination rows. [`io`] is the first and last step:
-//! it turns the rows of every supported pixel format into
-//! [`io::IntermediateRow`]s of code values and back, and knows nothing about
-//! colour.
+//! A [`ConversionRequest`] (formats, the source's colour tags, the
+//! session's destination colour properties, the downsampling mode) is
+//! validated once into a [`ConversionPlan`], which holds every decision —
+//! matrices, colour matching, chroma sitings, alpha handling (the list is
+//! in [`plan`]'s docs) — and then converts any number of frames given as
+//! plain per-plane byte slices with strides ([`SourceFrame`],
+//! [`DestFrame`]).
+//!
+//! Per row: [`io`] unpacks code values → [`codes`] normalises them (range
+//! from the pixel format) → [`chroma`] upsamples Cb/Cr in the source's
+//! siting → [`colour_stage`] converts (matrix, colour matching in linear
+//! light) → [`chroma`] downsamples for the destination's subsampling →
+//! [`codes`] back to code values → [`io`] packs. [`pipeline`] is the plane
+//! driver that runs those row kernels over a frame through a small window
+//! of rows. All colour maths comes from `core::color`.
+//!
+//! Arithmetic is f32 (colour matching f64 per pixel); results are within
+//! ±1 code of a double-precision model of the same rules (tests).
 
+mod chroma;
+mod codes;
+mod colour_stage;
 pub mod io;
+pub mod pipeline;
+pub mod plan;
+
+#[cfg(test)]
+mod tests;
+
+pub use io::ConvertError;
+pub use pipeline::{DestFrame, SourceFrame};
+pub use plan::{
+    ConversionPlan, ConversionRequest, DEFAULT_MATRIX, DEFAULT_SITING, DestinationColor,
+    DownsamplingMode, MatrixOrigin, SourceColor,
+};

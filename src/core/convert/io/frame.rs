@@ -56,6 +56,126 @@ pub fn plane_row(plane: &Plane, y: usize) -> PlaneRow {
     }
 }
 
+/// Random access to the rows of one source frame: geometry is validated
+/// once by [`FrameReader::new`], then any image row can be unpacked, in any
+/// order (the converter's row pipeline reads a window of rows around the
+/// one it produces).
+#[derive(Debug)]
+pub struct FrameReader<'p, 'a> {
+    codec: RowCodec,
+    width: usize,
+    height: usize,
+    planes: &'p [SourcePlane<'a>],
+    row_lengths: [usize; 3],
+}
+
+impl<'p, 'a> FrameReader<'p, 'a> {
+    /// Checks `planes` against a `width` × `height` frame of `format` (see
+    /// the module docs for the rules).
+    pub fn new(
+        format: &'static PixelFormat,
+        width: usize,
+        height: usize,
+        planes: &'p [SourcePlane<'a>],
+    ) -> Result<Self, ConvertError> {
+        let codec = RowCodec::new(format)?;
+        let strides: Vec<usize> = planes.iter().map(|p| p.bytes_per_row).collect();
+        let row_lengths = validate(format, width, height, &strides, |i| planes[i].data.len())?;
+        Ok(FrameReader {
+            codec,
+            width,
+            height,
+            planes,
+            row_lengths,
+        })
+    }
+
+    pub fn codec(&self) -> &RowCodec {
+        &self.codec
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
+    /// Unpacks image row `y` into `out` (reshaped to the format's shape).
+    /// `y` past the last row is [`ConvertError::RowShape`].
+    pub fn read_row(&self, y: usize, out: &mut IntermediateRow) -> Result<(), ConvertError> {
+        if y >= self.height {
+            return Err(ConvertError::RowShape);
+        }
+        let format = self.codec.info().format;
+        let mut rows: [&[u8]; 3] = [&[]; 3];
+        for (index, (plane, table)) in self.planes.iter().zip(format.planes()).enumerate() {
+            let start = plane_row(table, y).row * plane.bytes_per_row;
+            rows[index] = &plane.data[start..start + self.row_lengths[index]];
+        }
+        self.codec
+            .unpack(&rows[..self.planes.len()], self.width, out)
+    }
+}
+
+/// Row-by-row writing of one destination frame, validated once by
+/// [`FrameWriter::new`]. Rows may come in any order; a vertically
+/// subsampled plane row is written by the first image row of its group
+/// (see the module docs), so that row must carry the group's chroma.
+#[derive(Debug)]
+pub struct FrameWriter<'p, 'a> {
+    codec: RowCodec,
+    width: usize,
+    height: usize,
+    planes: &'p mut [DestPlane<'a>],
+    row_lengths: [usize; 3],
+}
+
+impl<'p, 'a> FrameWriter<'p, 'a> {
+    pub fn new(
+        format: &'static PixelFormat,
+        width: usize,
+        height: usize,
+        planes: &'p mut [DestPlane<'a>],
+    ) -> Result<Self, ConvertError> {
+        let codec = RowCodec::new(format)?;
+        let strides: Vec<usize> = planes.iter().map(|p| p.bytes_per_row).collect();
+        let lengths: Vec<usize> = planes.iter().map(|p| p.data.len()).collect();
+        let row_lengths = validate(format, width, height, &strides, |i| lengths[i])?;
+        Ok(FrameWriter {
+            codec,
+            width,
+            height,
+            planes,
+            row_lengths,
+        })
+    }
+
+    pub fn codec(&self) -> &RowCodec {
+        &self.codec
+    }
+
+    /// Packs `row` (shaped for the format, see [`RowCodec::pack`]) into
+    /// image row `y`.
+    pub fn write_row(&mut self, y: usize, row: &IntermediateRow) -> Result<(), ConvertError> {
+        if y >= self.height {
+            return Err(ConvertError::RowShape);
+        }
+        let format = self.codec.info().format;
+        let plane_count = self.planes.len();
+        let mut rows: [&mut [u8]; 3] = Default::default();
+        for (index, (plane, table)) in self.planes.iter_mut().zip(format.planes()).enumerate() {
+            let at = plane_row(table, y);
+            if at.writes {
+                let start = at.row * plane.bytes_per_row;
+                rows[index] = &mut plane.data[start..start + self.row_lengths[index]];
+            }
+        }
+        self.codec.pack(row, self.width, &mut rows[..plane_count])
+    }
+}
+
 /// Unpacks every row of a `width` × `height` frame of `format`, calling
 /// `each_row(y, row)` in order from the top. The row is reused between
 /// calls.
@@ -66,17 +186,10 @@ pub fn read_frame(
     planes: &[SourcePlane<'_>],
     mut each_row: impl FnMut(usize, &IntermediateRow),
 ) -> Result<(), ConvertError> {
-    let codec = RowCodec::new(format)?;
-    let strides: Vec<usize> = planes.iter().map(|p| p.bytes_per_row).collect();
-    let row_lengths = validate(format, width, height, &strides, |i| planes[i].data.len())?;
-    let mut row = codec.new_row(width);
-    let mut rows: [&[u8]; 3] = [&[]; 3];
+    let reader = FrameReader::new(format, width, height, planes)?;
+    let mut row = reader.codec().new_row(width);
     for y in 0..height {
-        for (index, (plane, table)) in planes.iter().zip(format.planes()).enumerate() {
-            let start = plane_row(table, y).row * plane.bytes_per_row;
-            rows[index] = &plane.data[start..start + row_lengths[index]];
-        }
-        codec.unpack(&rows[..planes.len()], width, &mut row)?;
+        reader.read_row(y, &mut row)?;
         each_row(y, &row);
     }
     Ok(())
@@ -95,23 +208,13 @@ pub fn write_frame(
     planes: &mut [DestPlane<'_>],
     mut fill: impl FnMut(usize, &mut IntermediateRow),
 ) -> Result<(), ConvertError> {
-    let codec = RowCodec::new(format)?;
-    let strides: Vec<usize> = planes.iter().map(|p| p.bytes_per_row).collect();
-    let lengths: Vec<usize> = planes.iter().map(|p| p.data.len()).collect();
-    let row_lengths = validate(format, width, height, &strides, |i| lengths[i])?;
+    let mut writer = FrameWriter::new(format, width, height, planes)?;
+    let codec = *writer.codec();
     let mut row = codec.new_row(width);
     for y in 0..height {
         codec.shape_row(&mut row, width);
         fill(y, &mut row);
-        let mut rows: [&mut [u8]; 3] = Default::default();
-        for (index, (plane, table)) in planes.iter_mut().zip(format.planes()).enumerate() {
-            let at = plane_row(table, y);
-            if at.writes {
-                let start = at.row * plane.bytes_per_row;
-                rows[index] = &mut plane.data[start..start + row_lengths[index]];
-            }
-        }
-        codec.pack(&row, width, &mut rows[..strides.len()])?;
+        writer.write_row(y, &row)?;
     }
     Ok(())
 }

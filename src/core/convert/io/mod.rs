@@ -25,6 +25,8 @@
 //! [`write_frame`] are the plane driver: they validate a frame's geometry
 //! and map image rows to plane rows ([`plane_row`]; 4:2:0 chroma row =
 //! `y / 2`, written by the even row of each pair — see `frame`'s docs).
+//! [`FrameReader`] / [`FrameWriter`] are the same driver with random row
+//! access, for pipelines that need a window of rows.
 //!
 //! # Decisions (Apple documents none of these)
 //!
@@ -68,7 +70,9 @@ mod spec;
 mod tests;
 
 pub use codec::{RowCodec, pack_row, unpack_row};
-pub use frame::{DestPlane, PlaneRow, SourcePlane, plane_row, read_frame, write_frame};
+pub use frame::{
+    DestPlane, FrameReader, FrameWriter, PlaneRow, SourcePlane, plane_row, read_frame, write_frame,
+};
 pub use info::{Coding, FormatInfo};
 pub use row::{ColorModel, IntermediateRow};
 
@@ -103,4 +107,24 @@ pub enum ConvertError {
     /// the format being packed.
     #[error("intermediate row does not match the destination format")]
     RowShape,
+    /// Both formats are supported but not this pairing (the generic
+    /// two-component formats convert only among themselves). The shim maps
+    /// this to `kVTPixelTransferNotSupportedErr`.
+    #[error("no conversion from pixel format {from:#010x} to {to:#010x}")]
+    UnsupportedPair { from: u32, to: u32 },
+    /// Colour matching is required (a destination colour property differs
+    /// from the source's tags) but the source lacks a tag it needs. The
+    /// shim maps this to `kVTInsufficientSourceColorDataErr` (-12917).
+    #[error("colour matching needs colour tags the source does not carry")]
+    InsufficientSourceColorData,
+    /// Source and destination differ in size; the same-size converter does
+    /// not scale.
+    #[error("source size {from:?} and destination size {to:?} differ")]
+    SizeMismatch {
+        from: (usize, usize),
+        to: (usize, usize),
+    },
+    /// Working memory for the row pipeline could not be allocated.
+    #[error("out of memory for the conversion's row buffers")]
+    OutOfMemory,
 }
