@@ -3887,6 +3887,26 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
                                              CFAllocatorRef allocator,
                                              CFDictionaryRef *dictionaryOut);
 
+// Copies the pixels of `sourceBuffer` into `destinationBuffer`,
+// converting pixel format and colour as the session's properties say.
+//
+// Errors: NULL or non-buffer arguments or a non-session → `kVTParameterErr`;
+// invalidated session → `kVTInvalidSessionErr`; a format pixelport cannot
+// convert (indexed, Bayer, depth, compressed) or buffers of different
+// sizes (until scaling lands) → `kVTPixelTransferNotSupportedErr`; colour
+// matching requested without the source tags it needs →
+// `kVTInsufficientSourceColorDataErr`. On any error the destination's
+// pixels and attachments are untouched.
+//
+// Thread safety: concurrent transfers on one session are fine (see the
+// session's docs); the caller must not write either buffer meanwhile.
+//
+// # Safety
+// Each argument must be NULL or a live object.
+OSStatus VTPixelTransferSessionTransferImage(VTPixelTransferSessionRef session,
+                                             CVPixelBufferRef sourceBuffer,
+                                             CVPixelBufferRef destinationBuffer);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

@@ -5,4 +5,5 @@ pub mod keys;
 pub mod pixel_transfer_session;
 pub mod property_codec;
 pub mod session;
+pub mod transfer_image;
 pub mod types;

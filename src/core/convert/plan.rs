@@ -80,6 +80,22 @@ pub enum DownsamplingMode {
     Average,
 }
 
+impl DownsamplingMode {
+    pub const ALL: [DownsamplingMode; 2] = [DownsamplingMode::Decimate, DownsamplingMode::Average];
+
+    /// The `kVTDownsamplingMode_*` string.
+    pub fn name(self) -> &'static str {
+        match self {
+            DownsamplingMode::Decimate => "Decimate",
+            DownsamplingMode::Average => "Average",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<DownsamplingMode> {
+        DownsamplingMode::ALL.into_iter().find(|m| m.name() == s)
+    }
+}
+
 /// The colour attachments of the source buffer, already parsed
 /// (`from_cv_string` of each `core::color` type). `None` = not attached
 /// (or not understood).

@@ -60,29 +60,9 @@ impl ScalingMode {
     }
 }
 
-/// `kVTPixelTransferPropertyKey_DownsamplingMode` values (§3.2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum DownsamplingMode {
-    #[default]
-    Decimate,
-    Average,
-}
-
-impl DownsamplingMode {
-    pub const ALL: [DownsamplingMode; 2] = [DownsamplingMode::Decimate, DownsamplingMode::Average];
-
-    /// The `kVTDownsamplingMode_*` string.
-    pub fn name(self) -> &'static str {
-        match self {
-            DownsamplingMode::Decimate => "Decimate",
-            DownsamplingMode::Average => "Average",
-        }
-    }
-
-    pub fn from_name(s: &str) -> Option<DownsamplingMode> {
-        DownsamplingMode::ALL.into_iter().find(|m| m.name() == s)
-    }
-}
+/// `kVTPixelTransferPropertyKey_DownsamplingMode` values (§3.2): the
+/// converter's own enum, so the property feeds the plan unchanged.
+pub use crate::core::convert::DownsamplingMode;
 
 /// A clean aperture: size and the offset of its centre from the buffer's
 /// centre (CVImageBuffer.h convention), in pixels.

@@ -1,0 +1,376 @@
+//! `VTPixelTransferSessionTransferImage`: moves the pixels of one
+//! CVPixelBuffer into another through `core::convert`, then rewrites the
+//! destination's attachments (behavior-notes.md §B).
+//!
+//! Steps: check the handles → take the session's property snapshot →
+//! read the source's colour tags → plan the conversion (all decisions and
+//! errors happen before a byte is written) → borrow the planes → convert
+//! → attachments.
+//!
+//! Decisions (README behaviour table):
+//! - Source and destination memory may be the same buffer or overlap
+//!   (caller memory wrapped twice): the source planes are then copied first,
+//!   so the result is as if the source had been read before any write.
+//! - Locks are not required and not checked (CoreVideo locks are not
+//!   exclusive; a transfer into a buffer another thread has locked
+//!   read-only is the caller's race, as it would be for a memcpy).
+//! - Attachments: every destination attachment is removed; source
+//!   attachments pixelport does not recompute are copied in their own mode;
+//!   the result's colour tags (matrix for Y'CbCr and gray destinations,
+//!   primaries, transfer function and gamma level as the plan resolved
+//!   them, chroma location for subsampled destinations), clean aperture,
+//!   pixel aspect ratio and field tags are written (ShouldPropagate).
+#![allow(non_snake_case)]
+
+use super::pixel_transfer_session::PixelTransferSession;
+use super::types::{
+    VTPixelTransferSessionRef, kVTInsufficientSourceColorDataErr, kVTParameterErr,
+    kVTPixelTransferNotSupportedErr,
+};
+use crate::capi::core_foundation::number::new_number;
+use crate::capi::core_foundation::string::new_string;
+use crate::capi::core_foundation::types::{CFStringRef, CfRef, OSStatus};
+use crate::capi::core_video::keys::*;
+use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
+use crate::capi::core_video::types::CVPixelBufferRef;
+use crate::capi::handle;
+use crate::core::buffer::AttachmentMode;
+use crate::core::color::matrix::YCbCrMatrix;
+use crate::core::color::primaries::ColorPrimaries;
+use crate::core::color::siting::ChromaSiting;
+use crate::core::color::transfer::TransferFunction;
+use crate::core::convert::io::{DestPlane, SourcePlane};
+use crate::core::convert::{
+    ConversionPlan, ConversionRequest, ConvertError, DestFrame, DestinationColor, SourceColor,
+};
+use crate::core::number::Number;
+use crate::core::pixel_format::PixelFormat;
+use crate::core::transfer::properties::TransferProperties;
+
+const NO_ERR: OSStatus = 0;
+
+/// The attachments a transfer recomputes; every other source attachment is
+/// copied to the destination unchanged.
+fn recomputed_keys() -> [CFStringRef; 14] {
+    [
+        kCVImageBufferYCbCrMatrixKey,
+        kCVImageBufferColorPrimariesKey,
+        kCVImageBufferTransferFunctionKey,
+        kCVImageBufferGammaLevelKey,
+        kCVImageBufferICCProfileKey,
+        kCVImageBufferCGColorSpaceKey,
+        kCVImageBufferCleanApertureKey,
+        kCVImageBufferPixelAspectRatioKey,
+        kCVImageBufferDisplayDimensionsKey,
+        kCVImageBufferFieldCountKey,
+        kCVImageBufferFieldDetailKey,
+        kCVImageBufferChromaLocationTopFieldKey,
+        kCVImageBufferChromaLocationBottomFieldKey,
+        kCVImageBufferChromaSubsamplingKey,
+    ]
+}
+
+/// Copies the pixels of `sourceBuffer` into `destinationBuffer`,
+/// converting pixel format and colour as the session's properties say.
+///
+/// Errors: NULL or non-buffer arguments or a non-session → `kVTParameterErr`;
+/// invalidated session → `kVTInvalidSessionErr`; a format pixelport cannot
+/// convert (indexed, Bayer, depth, compressed) or buffers of different
+/// sizes (until scaling lands) → `kVTPixelTransferNotSupportedErr`; colour
+/// matching requested without the source tags it needs →
+/// `kVTInsufficientSourceColorDataErr`. On any error the destination's
+/// pixels and attachments are untouched.
+///
+/// Thread safety: concurrent transfers on one session are fine (see the
+/// session's docs); the caller must not write either buffer meanwhile.
+///
+/// # Safety
+/// Each argument must be NULL or a live object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn VTPixelTransferSessionTransferImage(
+    session: VTPixelTransferSessionRef,
+    sourceBuffer: CVPixelBufferRef,
+    destinationBuffer: CVPixelBufferRef,
+) -> OSStatus {
+    ffi_guard!(kVTParameterErr, {
+        let session = try_ref!(session, PixelTransferSession, kVTParameterErr);
+        let source = try_ref!(sourceBuffer, CvPixelBuffer, kVTParameterErr);
+        let destination = try_ref!(destinationBuffer, CvPixelBuffer, kVTParameterErr);
+        let properties = match session.value.snapshot() {
+            Ok(p) => p,
+            Err(status) => return status,
+        };
+        // SAFETY: both buffers are live objects (checked above).
+        match unsafe { transfer(&properties, &source.value, &destination.value) } {
+            Ok(()) => NO_ERR,
+            Err(status) => status,
+        }
+    })
+}
+
+fn status_of(error: ConvertError) -> OSStatus {
+    match error {
+        ConvertError::Unsupported(_)
+        | ConvertError::UnsupportedPair { .. }
+        | ConvertError::SizeMismatch { .. } => kVTPixelTransferNotSupportedErr,
+        ConvertError::InsufficientSourceColorData => kVTInsufficientSourceColorDataErr,
+        _ => kVTParameterErr,
+    }
+}
+
+/// # Safety
+/// Both buffers must be live; their plane addresses valid for their layouts.
+unsafe fn transfer(
+    properties: &TransferProperties,
+    source: &CvPixelBuffer,
+    destination: &CvPixelBuffer,
+) -> Result<(), OSStatus> {
+    let format = |code| PixelFormat::find(code).ok_or(kVTPixelTransferNotSupportedErr);
+    let (src_format, dst_format) = (
+        format(source.pixel_format)?,
+        format(destination.pixel_format)?,
+    );
+    if (source.width, source.height) != (destination.width, destination.height) {
+        return Err(kVTPixelTransferNotSupportedErr);
+    }
+    // SAFETY: a live buffer.
+    let source_color = unsafe { source_color(source) };
+    let request = ConversionRequest {
+        source: src_format,
+        destination: dst_format,
+        source_color,
+        destination_color: DestinationColor {
+            matrix: properties.destination_ycbcr_matrix,
+            primaries: properties.destination_color_primaries,
+            transfer: properties.destination_transfer_function,
+        },
+        downsampling: properties.downsampling_mode,
+    };
+    let plan = ConversionPlan::new(&request).map_err(status_of)?;
+
+    // SAFETY: per this function's contract.
+    let src_planes = unsafe { plane_memory(source, src_format) };
+    // SAFETY: as above.
+    let dst_planes = unsafe { plane_memory(destination, dst_format) };
+    let overlap = src_planes.iter().any(|s| {
+        dst_planes
+            .iter()
+            .any(|d| s.0 < d.0 + d.1 && d.0 < s.0 + s.1)
+    });
+    // Overlapping memory is read into owned copies first, so no `&[u8]`
+    // aliases the `&mut [u8]` being written.
+    let copies: Vec<Vec<u8>> = if overlap {
+        src_planes
+            .iter()
+            .map(|&(addr, len, _)| {
+                // SAFETY: each range lies within the source buffer's memory.
+                unsafe { std::slice::from_raw_parts(addr as *const u8, len) }.to_vec()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let sources: Vec<SourcePlane<'_>> = src_planes
+        .iter()
+        .enumerate()
+        .map(|(i, &(addr, len, bytes_per_row))| SourcePlane {
+            data: match copies.get(i) {
+                Some(copy) => copy,
+                // SAFETY: the range lies within the source buffer's memory
+                // and is not written during this call (no overlap).
+                None => unsafe { std::slice::from_raw_parts(addr as *const u8, len) },
+            },
+            bytes_per_row,
+        })
+        .collect();
+    let mut destinations: Vec<DestPlane<'_>> = dst_planes
+        .iter()
+        .map(|&(addr, len, bytes_per_row)| DestPlane {
+            // SAFETY: the range lies within the destination buffer's memory;
+            // plane ranges of one buffer are disjoint, and nothing else
+            // borrows them during this call.
+            data: unsafe { std::slice::from_raw_parts_mut(addr as *mut u8, len) },
+            bytes_per_row,
+        })
+        .collect();
+    plan.convert(
+        &crate::core::convert::SourceFrame {
+            width: source.width,
+            height: source.height,
+            planes: &sources,
+        },
+        &mut DestFrame {
+            width: destination.width,
+            height: destination.height,
+            planes: &mut destinations,
+        },
+    )
+    .map_err(status_of)?;
+    // SAFETY: both buffers are live.
+    unsafe { write_attachments(&plan, source, destination) };
+    Ok(())
+}
+
+/// (address, length in bytes, bytes per row) of each plane's image rows:
+/// from the first image sample to the end of the last row's pixels.
+///
+/// # Safety
+/// `buffer` must be live.
+unsafe fn plane_memory(buffer: &CvPixelBuffer, format: &PixelFormat) -> Vec<(usize, usize, usize)> {
+    buffer
+        .planes
+        .iter()
+        .zip(format.planes())
+        .map(|(info, plane)| {
+            let row = plane.row_length(plane.width_for(buffer.width)).unwrap_or(0);
+            let len = info.height.saturating_sub(1) * info.bytes_per_row + row;
+            (
+                info.base.0 as usize,
+                if info.height == 0 { 0 } else { len },
+                info.bytes_per_row,
+            )
+        })
+        .collect()
+}
+
+/// # Safety
+/// `buffer` must be live.
+unsafe fn text_attachment(buffer: &CvPixelBuffer, key: CFStringRef) -> Option<String> {
+    // SAFETY: a live buffer; attachment values are live while it holds them.
+    let (value, _) = unsafe { buffer.attachments.copy(key.as_type()) }?;
+    // SAFETY: `copy` returned a +1 reference we release below.
+    let text = unsafe { handle::text(value) }.map(|t| t.to_string_lossy());
+    // SAFETY: our +1 from `copy`.
+    unsafe { handle::release(value) };
+    text
+}
+
+/// # Safety
+/// `buffer` must be live.
+unsafe fn number_attachment(buffer: &CvPixelBuffer, key: CFStringRef) -> Option<f64> {
+    // SAFETY: as in `text_attachment`.
+    let (value, _) = unsafe { buffer.attachments.copy(key.as_type()) }?;
+    // SAFETY: a live +1 reference, released below.
+    let number = unsafe {
+        crate::capi::core_foundation::number::number_value(
+            crate::capi::core_foundation::types::CFNumberRef::from_type(value),
+        )
+    };
+    // SAFETY: our +1 from `copy`.
+    unsafe { handle::release(value) };
+    number.map(Number::as_f64)
+}
+
+/// The source's colour tags, parsed (unknown strings count as absent).
+///
+/// # Safety
+/// `buffer` must be live.
+unsafe fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
+    let text = |key| {
+        // SAFETY: a live buffer, per this function's contract.
+        unsafe { text_attachment(buffer, key) }
+    };
+    // SAFETY: as above.
+    let gamma = unsafe { number_attachment(buffer, kCVImageBufferGammaLevelKey) };
+    SourceColor {
+        matrix: text(kCVImageBufferYCbCrMatrixKey).and_then(|s| YCbCrMatrix::from_cv_string(&s)),
+        primaries: text(kCVImageBufferColorPrimariesKey)
+            .and_then(|s| ColorPrimaries::from_cv_string(&s)),
+        transfer: text(kCVImageBufferTransferFunctionKey)
+            .and_then(|s| TransferFunction::from_cv_string(&s, gamma)),
+        chroma_siting: text(kCVImageBufferChromaLocationTopFieldKey)
+            .and_then(|s| ChromaSiting::from_cv_string(&s)),
+    }
+}
+
+/// Rewrites the destination's attachments after a successful transfer.
+///
+/// # Safety
+/// Both buffers must be live.
+unsafe fn write_attachments(
+    plan: &ConversionPlan,
+    source: &CvPixelBuffer,
+    destination: &CvPixelBuffer,
+) {
+    destination.attachments.remove_all();
+    let recomputed = recomputed_keys();
+    for mode in [
+        AttachmentMode::ShouldPropagate,
+        AttachmentMode::ShouldNotPropagate,
+    ] {
+        let Some(all) = source.attachments.copy_all(mode) else {
+            continue;
+        };
+        // SAFETY: a live +1 dictionary, released below.
+        let entries = unsafe { crate::capi::core_foundation::dictionary::dictionary_entries(all) };
+        for (key, value) in entries {
+            // SAFETY: live keys of a live dictionary.
+            let known = recomputed
+                .iter()
+                .any(|k| unsafe { handle::equal(key, k.as_type()) });
+            if !known {
+                // SAFETY: live key and value.
+                unsafe { destination.attachments.set(key, value, mode) };
+            }
+        }
+        // SAFETY: our +1 from `copy_all`.
+        unsafe { handle::release(all.as_type()) };
+    }
+    let set_text = |key: CFStringRef, text: &str| {
+        let value = new_string(text);
+        // SAFETY: a live key and our new +1 string, released after the set.
+        unsafe {
+            destination.attachments.set(
+                key.as_type(),
+                value.as_type(),
+                AttachmentMode::ShouldPropagate,
+            );
+            handle::release(value.as_type());
+        }
+    };
+    if let Some((matrix, _)) = plan.destination_matrix() {
+        set_text(kCVImageBufferYCbCrMatrixKey, matrix.cv_string());
+    }
+    if let Some(primaries) = plan.destination_primaries() {
+        set_text(kCVImageBufferColorPrimariesKey, primaries.cv_string());
+    }
+    if let Some(transfer) = plan.destination_transfer() {
+        set_text(kCVImageBufferTransferFunctionKey, transfer.cv_string());
+        if let TransferFunction::Gamma(level) = transfer {
+            let number = new_number(Number::from_f64(level));
+            // SAFETY: live key and our new +1 number, released after the set.
+            unsafe {
+                destination.attachments.set(
+                    kCVImageBufferGammaLevelKey.as_type(),
+                    number.as_type(),
+                    AttachmentMode::ShouldPropagate,
+                );
+                handle::release(number.as_type());
+            }
+        }
+    }
+    if let Some(siting) = plan.destination_chroma_siting() {
+        set_text(kCVImageBufferChromaLocationTopFieldKey, siting.cv_string());
+        set_text(
+            kCVImageBufferChromaLocationBottomFieldKey,
+            siting.cv_string(),
+        );
+    }
+    // Same size (Normal mode): geometry attachments carry over unchanged.
+    for key in [
+        kCVImageBufferCleanApertureKey,
+        kCVImageBufferPixelAspectRatioKey,
+        kCVImageBufferDisplayDimensionsKey,
+        kCVImageBufferFieldCountKey,
+        kCVImageBufferFieldDetailKey,
+    ] {
+        // SAFETY: a live source buffer.
+        if let Some((value, mode)) = unsafe { source.attachments.copy(key.as_type()) } {
+            // SAFETY: live key, our +1 value released after the set.
+            unsafe {
+                destination.attachments.set(key.as_type(), value, mode);
+                handle::release(value);
+            }
+        }
+    }
+}
