@@ -26,12 +26,15 @@ use crate::capi::core_foundation::dictionary::{
     pixelport_CFDictionaryGetCount, pixelport_CFDictionaryRemoveAllValues,
     pixelport_CFDictionaryRemoveValue,
 };
+use crate::capi::core_foundation::property::decode;
+use crate::capi::core_foundation::string::new_string;
 use crate::capi::core_foundation::types::{
     CFAllocatorRef, CFDictionaryRef, CFMutableDictionaryRef, CFTypeRef, CfRef,
 };
 use crate::capi::handle;
 use crate::capi::runtime::object::Retained;
 use crate::core::buffer::AttachmentMode;
+use crate::core::property::Value;
 
 /// References to give up once the guard is released (declare before the
 /// guard so that it drops after it).
@@ -139,6 +142,24 @@ impl Attachments {
         .into_iter()
         // SAFETY: `key` is a live string; the dictionary is ours.
         .find_map(|mode| unsafe { dictionary_get(self.dictionary(mode), key) }.map(|v| (v, mode)))
+    }
+
+    /// The decoded value of the attachment whose key has text `key`,
+    /// whatever its mode. The value is copied (+1) and released after
+    /// decoding, so a concurrent change cannot free it under us.
+    pub fn decoded(&self, key: &str) -> Option<Value> {
+        let key = new_string(key);
+        // SAFETY: a live key string, released below.
+        let copied = unsafe { self.copy(key.as_type()) };
+        // SAFETY: our +1 reference.
+        unsafe { handle::release(key.as_type()) };
+        let (value, _) = copied?;
+        // SAFETY: a live object we own a reference to, released after decoding.
+        unsafe {
+            let decoded = decode(value);
+            handle::release(value);
+            decoded
+        }
     }
 
     /// The value for `key` (+1) and its mode.

@@ -27,24 +27,6 @@ use crate::core::buffer::clean_aperture::{self, keys};
 use crate::core::color::space::{self, ColorSpace};
 use crate::core::property::Value;
 
-/// The decoded value of attachment `key`, whatever its mode. The value is
-/// copied (+1) and released after decoding, so a concurrent change cannot
-/// free it under us.
-fn attachment(buffer: &CvPixelBuffer, key: &str) -> Option<Value> {
-    let key = new_string(key);
-    // SAFETY: a live key string, released below.
-    let copied = unsafe { buffer.attachments.copy(key.as_type()) };
-    // SAFETY: our +1 reference.
-    unsafe { handle::release(key.as_type()) };
-    let (value, _) = copied?;
-    // SAFETY: a live object we own a reference to, released after decoding.
-    unsafe {
-        let decoded = decode(value);
-        handle::release(value);
-        decoded
-    }
-}
-
 /// The full encoded size in pixels (width, height); (0, 0) for NULL or a
 /// non-buffer.
 ///
@@ -76,7 +58,7 @@ pub unsafe extern "C" fn CVImageBufferGetEncodedSize(imageBuffer: CVImageBufferR
 pub unsafe extern "C" fn CVImageBufferGetCleanRect(imageBuffer: CVImageBufferRef) -> CGRect {
     ffi_guard!(CGRect::default(), {
         let buffer = &try_ref!(imageBuffer, CvPixelBuffer, CGRect::default()).value;
-        let aperture = attachment(buffer, keys::CLEAN_APERTURE);
+        let aperture = buffer.attachments.decoded(keys::CLEAN_APERTURE);
         let r = clean_aperture::clean_rect(buffer.width, buffer.height, aperture.as_ref());
         CGRect {
             origin: CGPoint { x: r.x, y: r.y },
@@ -104,9 +86,15 @@ pub unsafe extern "C" fn CVImageBufferGetDisplaySize(imageBuffer: CVImageBufferR
         let size = clean_aperture::display_size(
             buffer.width,
             buffer.height,
-            attachment(buffer, keys::CLEAN_APERTURE).as_ref(),
-            attachment(buffer, keys::PIXEL_ASPECT_RATIO).as_ref(),
-            attachment(buffer, keys::DISPLAY_DIMENSIONS).as_ref(),
+            buffer.attachments.decoded(keys::CLEAN_APERTURE).as_ref(),
+            buffer
+                .attachments
+                .decoded(keys::PIXEL_ASPECT_RATIO)
+                .as_ref(),
+            buffer
+                .attachments
+                .decoded(keys::DISPLAY_DIMENSIONS)
+                .as_ref(),
         );
         CGSize {
             width: size.width,
@@ -195,9 +183,18 @@ pub unsafe extern "C" fn CVImageBufferGetColorSpace(
             return space;
         }
         let derived = ColorSpace::from_attachments(
-            attachment(buffer, space::keys::COLOR_PRIMARIES).as_ref(),
-            attachment(buffer, space::keys::TRANSFER_FUNCTION).as_ref(),
-            attachment(buffer, space::keys::GAMMA_LEVEL).as_ref(),
+            buffer
+                .attachments
+                .decoded(space::keys::COLOR_PRIMARIES)
+                .as_ref(),
+            buffer
+                .attachments
+                .decoded(space::keys::TRANSFER_FUNCTION)
+                .as_ref(),
+            buffer
+                .attachments
+                .decoded(space::keys::GAMMA_LEVEL)
+                .as_ref(),
         );
         derived.map_or_else(CGColorSpaceRef::null, |s| buffer.color_spaces.get(s))
     })

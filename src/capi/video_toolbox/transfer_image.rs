@@ -35,9 +35,7 @@ use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::types::CVPixelBufferRef;
 use crate::capi::handle;
 use crate::core::buffer::AttachmentMode;
-use crate::core::color::matrix::YCbCrMatrix;
-use crate::core::color::primaries::ColorPrimaries;
-use crate::core::color::siting::ChromaSiting;
+use crate::core::color::attachment_keys;
 use crate::core::color::transfer::TransferFunction;
 use crate::core::convert::io::{DestPlane, SourcePlane};
 use crate::core::convert::{
@@ -133,8 +131,7 @@ unsafe fn transfer(
     if (source.width, source.height) != (destination.width, destination.height) {
         return Err(kVTPixelTransferNotSupportedErr);
     }
-    // SAFETY: a live buffer.
-    let source_color = unsafe { source_color(source) };
+    let source_color = source_color(source);
     let request = ConversionRequest {
         source: src_format,
         destination: dst_format,
@@ -233,54 +230,16 @@ unsafe fn plane_memory(buffer: &CvPixelBuffer, format: &PixelFormat) -> Vec<(usi
         .collect()
 }
 
-/// # Safety
-/// `buffer` must be live.
-unsafe fn text_attachment(buffer: &CvPixelBuffer, key: CFStringRef) -> Option<String> {
-    // SAFETY: a live buffer; attachment values are live while it holds them.
-    let (value, _) = unsafe { buffer.attachments.copy(key.as_type()) }?;
-    // SAFETY: `copy` returned a +1 reference we release below.
-    let text = unsafe { handle::text(value) }.map(|t| t.to_string_lossy());
-    // SAFETY: our +1 from `copy`.
-    unsafe { handle::release(value) };
-    text
-}
-
-/// # Safety
-/// `buffer` must be live.
-unsafe fn number_attachment(buffer: &CvPixelBuffer, key: CFStringRef) -> Option<f64> {
-    // SAFETY: as in `text_attachment`.
-    let (value, _) = unsafe { buffer.attachments.copy(key.as_type()) }?;
-    // SAFETY: a live +1 reference, released below.
-    let number = unsafe {
-        crate::capi::core_foundation::number::number_value(
-            crate::capi::core_foundation::types::CFNumberRef::from_type(value),
-        )
-    };
-    // SAFETY: our +1 from `copy`.
-    unsafe { handle::release(value) };
-    number.map(Number::as_f64)
-}
-
 /// The source's colour tags, parsed (unknown strings count as absent).
-///
-/// # Safety
-/// `buffer` must be live.
-unsafe fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
-    let text = |key| {
-        // SAFETY: a live buffer, per this function's contract.
-        unsafe { text_attachment(buffer, key) }
-    };
-    // SAFETY: as above.
-    let gamma = unsafe { number_attachment(buffer, kCVImageBufferGammaLevelKey) };
-    SourceColor {
-        matrix: text(kCVImageBufferYCbCrMatrixKey).and_then(|s| YCbCrMatrix::from_cv_string(&s)),
-        primaries: text(kCVImageBufferColorPrimariesKey)
-            .and_then(|s| ColorPrimaries::from_cv_string(&s)),
-        transfer: text(kCVImageBufferTransferFunctionKey)
-            .and_then(|s| TransferFunction::from_cv_string(&s, gamma)),
-        chroma_siting: text(kCVImageBufferChromaLocationTopFieldKey)
-            .and_then(|s| ChromaSiting::from_cv_string(&s)),
-    }
+fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
+    let tag = |key| buffer.attachments.decoded(key);
+    SourceColor::from_attachments(
+        tag(attachment_keys::YCBCR_MATRIX).as_ref(),
+        tag(attachment_keys::COLOR_PRIMARIES).as_ref(),
+        tag(attachment_keys::TRANSFER_FUNCTION).as_ref(),
+        tag(attachment_keys::GAMMA_LEVEL).as_ref(),
+        tag(attachment_keys::CHROMA_LOCATION_TOP_FIELD).as_ref(),
+    )
 }
 
 /// Rewrites the destination's attachments after a successful transfer.

@@ -21,6 +21,7 @@
 //! caller-supplied degenerate input (singular primaries, NaN) yields `None`
 //! or NaN, never a crash.
 
+pub mod attachment_keys;
 pub mod code_point;
 pub mod fixed;
 pub mod linalg;

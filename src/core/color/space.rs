@@ -250,9 +250,9 @@ pub struct ColorSpace {
 /// The attachment keys [`ColorSpace::from_attachments`] reads
 /// (corevideo.md §7.2).
 pub mod keys {
-    pub const COLOR_PRIMARIES: &str = "CVImageBufferColorPrimaries";
-    pub const TRANSFER_FUNCTION: &str = "CVImageBufferTransferFunction";
-    pub const GAMMA_LEVEL: &str = "CVImageBufferGammaLevel";
+    pub use crate::core::color::attachment_keys::{
+        COLOR_PRIMARIES, GAMMA_LEVEL, TRANSFER_FUNCTION,
+    };
 }
 
 impl ColorSpace {

@@ -62,6 +62,7 @@ use super::colour_stage::{ColourKind, ColourStage, MatchingTags};
 use super::io::{ColorModel, ConvertError, FormatInfo};
 use crate::core::color::{ChromaSiting, ColorPrimaries, TransferFunction, YCbCrMatrix};
 use crate::core::pixel_format::{Alpha, PixelFormat};
+use crate::core::property::Value;
 
 /// The matrix used for a Y'CbCr source without a matrix tag.
 pub const DEFAULT_MATRIX: YCbCrMatrix = YCbCrMatrix::Bt709;
@@ -110,6 +111,35 @@ pub struct SourceColor {
     pub transfer: Option<TransferFunction>,
     /// `kCVImageBufferChromaLocationTopFieldKey`.
     pub chroma_siting: Option<ChromaSiting>,
+}
+
+impl SourceColor {
+    /// The tags from decoded attachment values (`None` = not attached); a
+    /// string CoreVideo does not define counts as absent, and `UseGamma`
+    /// takes `gamma_level` (`TransferFunction::from_cv_string`).
+    pub fn from_attachments(
+        matrix: Option<&Value>,
+        primaries: Option<&Value>,
+        transfer: Option<&Value>,
+        gamma_level: Option<&Value>,
+        chroma_location: Option<&Value>,
+    ) -> SourceColor {
+        let gamma = gamma_level.and_then(Value::as_finite_f64);
+        SourceColor {
+            matrix: matrix
+                .and_then(Value::as_str)
+                .and_then(YCbCrMatrix::from_cv_string),
+            primaries: primaries
+                .and_then(Value::as_str)
+                .and_then(ColorPrimaries::from_cv_string),
+            transfer: transfer
+                .and_then(Value::as_str)
+                .and_then(|s| TransferFunction::from_cv_string(s, gamma)),
+            chroma_siting: chroma_location
+                .and_then(Value::as_str)
+                .and_then(ChromaSiting::from_cv_string),
+        }
+    }
 }
 
 /// The session's destination colour properties; `None` = not set.
