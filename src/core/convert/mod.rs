@@ -9,11 +9,11 @@
 //! plain per-plane byte slices with strides ([`SourceFrame`],
 //! [`DestFrame`]).
 //!
-//! Per row: [`io`] unpacks code values → [`codes`] normalises them (range
-//! from the pixel format) → [`chroma`] upsamples Cb/Cr in the source's
-//! siting → [`colour_stage`] converts (matrix, colour matching in linear
-//! light) → [`chroma`] downsamples for the destination's subsampling →
-//! [`codes`] back to code values → [`io`] packs. [`pipeline`] is the plane
+//! Per row: [`io`] unpacks code values → `codes` normalises them (range
+//! from the pixel format) → `chroma` upsamples Cb/Cr in the source's
+//! siting → `colour_stage` converts (matrix, colour matching in linear
+//! light) → `chroma` downsamples for the destination's subsampling →
+//! `codes` back to code values → [`io`] packs. [`pipeline`] is the plane
 //! driver that runs those row kernels over a frame through a small window
 //! of rows. All colour maths comes from `core::color`.
 //!

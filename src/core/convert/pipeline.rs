@@ -12,7 +12,7 @@
 //! window of work rows ──vertical chroma taps──▶ encode ──▶ codes ──pack──▶ destination image row
 //! ```
 //!
-//! Source rows and work rows live in two small rings ([`Ring`]) sized to
+//! Source rows and work rows live in two small rings (`Ring`) sized to
 //! the widest window any one row needs, so no full-frame temporary exists
 //! and every source row is unpacked about once. A 4:2:0 destination
 //! chroma row is written with its pair's first image row, so producing

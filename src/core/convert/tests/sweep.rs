@@ -311,8 +311,8 @@ fn representative_pairs_at_hd_plus_one() {
     }
 }
 
-/// The full sweep at 1921×1081 (slow in debug builds: run with
-/// `cargo test --release -- --ignored full_sweep_at_hd_plus_one`).
+/// The full sweep at 1921×1081: `cargo test --release --lib -- --ignored
+/// full_sweep_at_hd_plus_one` (about an hour, most of it in the model).
 #[test]
 #[ignore]
 fn full_sweep_at_hd_plus_one() {
