@@ -183,6 +183,9 @@ impl FormatInfo {
         Some(match self.alpha_coding? {
             Coding::Xr => Coding::XR_ONE,
             Coding::Float => 1.0,
+            // 'v408' codes alpha like video-range luma (TN2162): 235 is opaque,
+            // as its black block says.
+            _ if self.alpha == Alpha::Video => (235u32 << (self.bits[A] - 8)) as f32,
             _ => ((1u32 << self.bits[A]) - 1) as f32,
         })
     }

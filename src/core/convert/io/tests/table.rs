@@ -191,6 +191,8 @@ fn metadata_for_the_colour_stage() {
     );
     assert_eq!(r4fl.code_range(Y), None);
     assert_eq!(r4fl.opaque_alpha(), Some(1.0));
+    let v408 = FormatInfo::new(format(b"v408")).unwrap();
+    assert_eq!(v408.opaque_alpha(), Some(235.0));
 
     let rgha = FormatInfo::new(format(b"RGhA")).unwrap();
     assert_eq!((rgha.coding, rgha.bits), (Coding::Float, [16, 16, 16, 16]));
