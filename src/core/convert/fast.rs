@@ -25,8 +25,9 @@
 //!   those exact values, so each output is the f64 model rounded, except
 //!   within 0.047 of a half-code (the fixed module's bound): within ±1 of
 //!   the model and of the general path. Centre-sited chroma (Center, Top,
-//!   Bottom) interpolates at ¼/¾ horizontally and stays on the general
-//!   path (restriction, not a mismatch).
+//!   Bottom) interpolates at ¼/¾ horizontally, and DV 4:2:0 sites Cb and
+//!   Cr on different rows: both stay on the general path (a restriction
+//!   for lack of time and tests, not a known mismatch).
 //!
 //! Kernels convert one row and know nothing about buffers; [`run`] is
 //! their plane driver.
@@ -185,8 +186,9 @@ impl FastKernel {
         let s = Subsampling::new(layout.subsampling.0, layout.subsampling.1)?;
         let at = |c| layout.siting.offset(s, c);
         let (cb, cr) = (at(ChromaComponent::Cb), at(ChromaComponent::Cr));
-        // Horizontally co-sited chroma only (module docs).
-        if cb.x != 0.0 || cr.x != 0.0 {
+        // Horizontally co-sited chroma only (module docs), Cb and Cr on
+        // the same rows (not DV 4:2:0).
+        if cb.x != 0.0 || cr.x != 0.0 || cb.y != cr.y {
             return None;
         }
         let range = match source.coding {

@@ -200,6 +200,7 @@ fn centre_sited_and_other_ycbcr_take_the_general_path() {
         ChromaSiting::Center,
         ChromaSiting::Top,
         ChromaSiting::Bottom,
+        ChromaSiting::Dv420,
     ] {
         let mut r = ConversionRequest::new(s, d);
         r.source_color.chroma_siting = Some(siting);
