@@ -23,6 +23,7 @@
 mod chroma;
 mod codes;
 mod colour_stage;
+pub mod fast;
 pub mod io;
 pub mod pipeline;
 pub mod plan;
@@ -30,6 +31,7 @@ pub mod plan;
 #[cfg(test)]
 mod tests;
 
+pub use fast::FastPath;
 pub use io::ConvertError;
 pub use pipeline::{DestFrame, SourceFrame};
 pub use plan::{

@@ -72,7 +72,13 @@ impl ConversionPlan {
         }
         let (width, height) = (source.width, source.height);
         let reader = FrameReader::new(self.request.source, width, height, source.planes)?;
-        let writer = FrameWriter::new(self.request.destination, width, height, destination.planes)?;
+        let mut writer =
+            FrameWriter::new(self.request.destination, width, height, destination.planes)?;
+        if let Some(kernel) = &self.fast {
+            if super::fast::run(kernel, self, &reader, &mut writer)? {
+                return Ok(());
+            }
+        }
         Driver::new(self, reader, writer)?.run()
     }
 }

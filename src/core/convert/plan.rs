@@ -59,6 +59,7 @@
 //!   straight colour.
 
 use super::colour_stage::{ColourKind, ColourStage, MatchingTags};
+use super::fast::{FastKernel, FastPath};
 use super::io::{ColorModel, ConvertError, FormatInfo};
 use crate::core::color::{ChromaSiting, ColorPrimaries, TransferFunction, YCbCrMatrix};
 use crate::core::pixel_format::{Alpha, PixelFormat};
@@ -216,6 +217,8 @@ pub struct ConversionPlan {
     /// Unpremultiply the source / premultiply for the destination.
     pub(crate) unpremultiply: bool,
     pub(crate) premultiply: bool,
+    /// The direct row kernel for this pair, if one applies (`fast`).
+    pub(crate) fast: Option<FastKernel>,
 }
 
 impl ConversionPlan {
@@ -272,6 +275,16 @@ impl ConversionPlan {
         let premultiplied = |i: &FormatInfo| i.alpha == Alpha::Premultiplied;
         let keep_premultiplied =
             premultiplied(&source) && premultiplied(&destination) && colour.is_identity();
+        let unpremultiply = premultiplied(&source) && !keep_premultiplied;
+        let premultiply = premultiplied(&destination) && !keep_premultiplied;
+        let fast = FastKernel::select(
+            &source,
+            &destination,
+            colour.is_identity() && !unpremultiply && !premultiply,
+            matching.is_some(),
+            source_chroma,
+            source_matrix.0,
+        );
         Ok(ConversionPlan {
             request: *request,
             source,
@@ -282,13 +295,20 @@ impl ConversionPlan {
             colour,
             source_chroma,
             destination_chroma,
-            unpremultiply: premultiplied(&source) && !keep_premultiplied,
-            premultiply: premultiplied(&destination) && !keep_premultiplied,
+            unpremultiply,
+            premultiply,
+            fast,
         })
     }
 
     pub fn request(&self) -> &ConversionRequest {
         &self.request
+    }
+
+    /// The direct row kernel `convert` uses for this plan, `None` for the
+    /// general path (see `convert::fast` for what qualifies).
+    pub fn fast_path(&self) -> Option<FastPath> {
+        self.fast.map(|k| k.path())
     }
 
     /// The matrix the source's Y'CbCr is read with, and where it came from;

@@ -102,6 +102,16 @@ impl<'p, 'a> FrameReader<'p, 'a> {
         self.height
     }
 
+    /// The validated planes (fast paths read them directly).
+    pub(crate) fn planes(&self) -> &'p [SourcePlane<'a>] {
+        self.planes
+    }
+
+    /// Bytes of pixels in one row of each plane.
+    pub(crate) fn row_lengths(&self) -> [usize; 3] {
+        self.row_lengths
+    }
+
     /// Unpacks image row `y` into `out` (reshaped to the format's shape).
     /// `y` past the last row is [`ConvertError::RowShape`].
     pub fn read_row(&self, y: usize, out: &mut IntermediateRow) -> Result<(), ConvertError> {
@@ -154,6 +164,16 @@ impl<'p, 'a> FrameWriter<'p, 'a> {
 
     pub fn codec(&self) -> &RowCodec {
         &self.codec
+    }
+
+    /// The validated planes (fast paths write them directly).
+    pub(crate) fn planes_mut(&mut self) -> &mut [DestPlane<'a>] {
+        self.planes
+    }
+
+    /// Bytes of pixels in one row of each plane.
+    pub(crate) fn row_lengths(&self) -> [usize; 3] {
+        self.row_lengths
     }
 
     /// Packs `row` (shaped for the format, see [`RowCodec::pack`]) into

@@ -11,6 +11,7 @@
 
 mod decisions;
 mod errors;
+mod fast;
 mod matching;
 mod model;
 mod roundtrip;
