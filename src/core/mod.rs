@@ -14,5 +14,7 @@ pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;
 pub mod property;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 pub mod transfer;

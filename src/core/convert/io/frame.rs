@@ -37,6 +37,36 @@ pub struct DestPlane<'a> {
     pub bytes_per_row: usize,
 }
 
+#[cfg(test)]
+impl<'a> SourcePlane<'a> {
+    /// Views over owned plane buffers and their strides (test frames).
+    pub(crate) fn over(planes: &'a [Vec<u8>], strides: &[usize]) -> Vec<SourcePlane<'a>> {
+        planes
+            .iter()
+            .zip(strides)
+            .map(|(data, &bytes_per_row)| SourcePlane {
+                data,
+                bytes_per_row,
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+impl<'a> DestPlane<'a> {
+    /// Mutable views over owned plane buffers and their strides (test frames).
+    pub(crate) fn over(planes: &'a mut [Vec<u8>], strides: &[usize]) -> Vec<DestPlane<'a>> {
+        planes
+            .iter_mut()
+            .zip(strides)
+            .map(|(data, &bytes_per_row)| DestPlane {
+                data,
+                bytes_per_row,
+            })
+            .collect()
+    }
+}
+
 /// Which plane row belongs to an image row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlaneRow {

@@ -86,25 +86,11 @@ impl Frame {
     }
 
     pub fn sources(&self) -> Vec<SourcePlane<'_>> {
-        self.planes
-            .iter()
-            .zip(&self.strides)
-            .map(|(data, &bytes_per_row)| SourcePlane {
-                data,
-                bytes_per_row,
-            })
-            .collect()
+        SourcePlane::over(&self.planes, &self.strides)
     }
 
     pub fn dests(&mut self) -> Vec<DestPlane<'_>> {
-        self.planes
-            .iter_mut()
-            .zip(&self.strides)
-            .map(|(data, &bytes_per_row)| DestPlane {
-                data,
-                bytes_per_row,
-            })
-            .collect()
+        DestPlane::over(&mut self.planes, &self.strides)
     }
 
     /// The code values of every row.
@@ -163,27 +149,7 @@ pub(super) fn convert(request: &ConversionRequest, source: &Frame) -> Frame {
     run(&plan, request.destination, source)
 }
 
-/// SplitMix64.
-pub(super) struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
+pub(super) use crate::core::test_rng::Rng;
 
 /// Code rows of a `width` × `height` `format` frame, from a closure giving
 /// normalised values per pixel (colour channels in the format's model)

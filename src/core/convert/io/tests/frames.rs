@@ -53,25 +53,11 @@ impl Frame {
     }
 
     fn sources(&self) -> Vec<SourcePlane<'_>> {
-        self.planes
-            .iter()
-            .zip(&self.strides)
-            .map(|(data, &bytes_per_row)| SourcePlane {
-                data,
-                bytes_per_row,
-            })
-            .collect()
+        SourcePlane::over(&self.planes, &self.strides)
     }
 
     fn dests(&mut self) -> Vec<DestPlane<'_>> {
-        self.planes
-            .iter_mut()
-            .zip(&self.strides)
-            .map(|(data, &bytes_per_row)| DestPlane {
-                data,
-                bytes_per_row,
-            })
-            .collect()
+        DestPlane::over(&mut self.planes, &self.strides)
     }
 }
 

@@ -21,31 +21,7 @@ pub(super) fn format(code: &[u8; 4]) -> &'static PixelFormat {
     PixelFormat::find(fourcc(code)).expect("known format")
 }
 
-/// SplitMix64: small, deterministic, good enough for test data.
-pub(super) struct Rng(u64);
-
-impl Rng {
-    pub(super) fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub(super) fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub(super) fn bytes(&mut self, n: usize) -> Vec<u8> {
-        (0..n).map(|_| self.next() as u8).collect()
-    }
-
-    /// An integer in `0..n`.
-    pub(super) fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+pub(super) use crate::core::test_rng::Rng;
 
 /// Clears the bits of one plane row that carry no image data, so that the
 /// row is a pattern a correct packer produces: padding bits of each word,
