@@ -183,11 +183,23 @@ fn run_compiler(cmd: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Every C program, or with `PIXELPORT_CAPI_FILTER=a,b` only those whose
+/// file stem contains one of the comma-separated words (for iterating on
+/// one program; CI never sets it).
 fn programs(env: &Env) -> Vec<PathBuf> {
+    let filter = std::env::var("PIXELPORT_CAPI_FILTER").ok();
+    let wanted = |p: &Path| match &filter {
+        None => true,
+        Some(words) => {
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            words.split(',').any(|w| !w.is_empty() && stem.contains(w.trim()))
+        }
+    };
     let mut list: Vec<PathBuf> = std::fs::read_dir(env.root.join("capi-tests"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("c" | "cpp")))
+        .filter(|p| wanted(p))
         .collect();
     list.sort();
     list
