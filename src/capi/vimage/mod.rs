@@ -1,7 +1,10 @@
 //! vImage: the core types and the Core Video / CoreGraphics interop
-//! (vimage-core.md, vimage-corevideo.md). Symbols keep Apple's exact names.
+//! (vimage-core.md, vimage-corevideo.md), and the operations video code
+//! calls beside them (vimage-ops.md). Symbols keep Apple's exact names.
 //!
-//! So far only the C types and constant values exist ([`types`]); functions
-//! are added with their implementations.
+//! [`buffer`] is the one place a `vImage_Buffer` becomes a core view; every
+//! export goes through it and through [`vimage_call!`](crate::vimage_call).
 
+#[macro_use]
+pub mod buffer;
 pub mod types;

@@ -1,0 +1,5 @@
+//! vImage's operations as safe kernels over [`crate::core::image`] views,
+//! one module per family of vimage-ops.md (and the Core Video interop's
+//! format logic). The shim (`capi::vimage`) validates `vImage_Buffer`s and
+//! flags and calls in here; colour maths and resampling come from
+//! `core::color` and `core::resample`, never a second copy.
