@@ -386,7 +386,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             codes.decode[c].apply(self.unpacked.channel(c), out);
         }
         match codes.alpha {
-            Some((decode, _)) if self.unpacked.has_alpha() => {
+            Some((decode, _)) if self.unpacked.has_alpha() && !self.plan.opaque_source_alpha => {
                 decode.apply(self.unpacked.channel(3), &mut row.alpha)
             }
             _ => row.alpha.fill(1.0),
@@ -447,17 +447,31 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             ColorModel::YCbCr => {}
         }
         let alpha = &src.alpha;
+        let flatten = self.plan.flatten;
+        let rgb_source = self.plan.source.model == ColorModel::Rgb;
         if self.plan.unpremultiply {
             super::colour_stage::unpremultiply([&mut *s0, &mut *s1, &mut *s2], alpha);
         }
+        if let (Some((background, premultiplied)), true) = (flatten, rgb_source) {
+            flatten_row([&mut *s0, &mut *s1, &mut *s2], alpha, background, premultiplied);
+        }
         if self.mixing {
             self.plan.colour.run([&mut *s0, &mut *s1, &mut *s2]);
+        }
+        if let (Some((background, premultiplied)), false) = (flatten, rgb_source) {
+            if self.plan.destination.model == ColorModel::Rgb {
+                flatten_row([&mut *s0, &mut *s1, &mut *s2], alpha, background, premultiplied);
+            }
         }
         if self.plan.premultiply {
             super::colour_stage::premultiply([&mut *s0, &mut *s1, &mut *s2], alpha);
         }
         let work = self.work_rows.claim(i);
-        work.alpha.copy_from_slice(alpha);
+        if flatten.is_some() {
+            work.alpha.fill(1.0);
+        } else {
+            work.alpha.copy_from_slice(alpha);
+        }
         let [w0, w1, w2] = &mut work.colour;
         w0.copy_from_slice(s0);
         match self.plan.destination.model {
@@ -530,6 +544,18 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             encode.apply(&work.alpha, p3);
         }
         self.writer.write_row(y, &self.packed)
+    }
+}
+
+/// Composites normalised RGB over `background` (vImage's flattening):
+/// straight `c·a + b·(1 − a)`, premultiplied `c + b·(1 − a)`.
+fn flatten_row(rgb: [&mut [f32]; 3], alpha: &[f32], background: [f32; 3], premultiplied: bool) {
+    for (channel, b) in rgb.into_iter().zip(background) {
+        for (c, &a) in channel.iter_mut().zip(alpha) {
+            let a = a.clamp(0.0, 1.0);
+            let own = if premultiplied { *c } else { *c * a };
+            *c = own + b * (1.0 - a);
+        }
     }
 }
 

@@ -219,6 +219,13 @@ pub struct ConversionPlan {
     pub(crate) premultiply: bool,
     /// The direct row kernel for this pair, if one applies (`fast`).
     pub(crate) fast: Option<FastKernel>,
+    /// vImage's alpha rules ([`ConversionPlan::with_alpha_rules`]): read
+    /// the source's alpha as opaque.
+    pub(crate) opaque_source_alpha: bool,
+    /// vImage's alpha rules: composite over this normalised RGB background
+    /// (`true` = the source colour is premultiplied) and make the result
+    /// opaque.
+    pub(crate) flatten: Option<([f32; 3], bool)>,
 }
 
 impl ConversionPlan {
@@ -298,7 +305,42 @@ impl ConversionPlan {
             unpremultiply,
             premultiply,
             fast,
+            opaque_source_alpha: false,
+            flatten: None,
         })
+    }
+
+    /// vImage's alpha rules (`core::vimage::interop`), which a transfer
+    /// session never uses: `opaque_source_alpha` reads the source's alpha
+    /// as 1.0 (an alpha-is-one hint, a `NoneSkip…` CG layout); `flatten`
+    /// composites the colour over a background (normalised RGB of the RGB
+    /// side; `true` = premultiplied source colour) and makes the result
+    /// opaque. Either disables the direct kernels, which copy alpha.
+    pub fn with_alpha_rules(
+        mut self,
+        opaque_source_alpha: bool,
+        flatten: Option<([f32; 3], bool)>,
+    ) -> ConversionPlan {
+        let opaque = opaque_source_alpha && self.source.has_alpha();
+        if opaque || flatten.is_some() {
+            self.fast = None;
+        }
+        self.opaque_source_alpha = opaque;
+        self.flatten = flatten;
+        self
+    }
+
+    /// Writes a subsampled destination's chroma at `siting` instead of the
+    /// one the request implies (vImage: the destination CV format names
+    /// its siting). No effect on unsubsampled destinations.
+    pub fn with_destination_siting(mut self, siting: ChromaSiting) -> ConversionPlan {
+        if let Some(c) = &mut self.destination_chroma {
+            if c.subsampling != (1, 1) && c.siting != siting {
+                c.siting = siting;
+                self.fast = None;
+            }
+        }
+        self
     }
 
     pub fn request(&self) -> &ConversionRequest {
