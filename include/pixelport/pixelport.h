@@ -329,6 +329,98 @@ typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
 // Any VideoToolbox session, for the `VTSession…` property functions.
 typedef CFTypeRef VTSessionRef;
 
+// `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
+// = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
+typedef ssize_t vImage_Error;
+
+// A count of pixels (width, height): `unsigned long`.
+typedef unsigned long vImagePixelCount;
+
+// A view onto a rectangle of pixels; it carries no format, which comes from
+// the function called.
+typedef struct vImage_Buffer {
+  // The top-left pixel.
+  void *data;
+  // Rows.
+  vImagePixelCount height;
+  // Visible pixels per row (excluding padding).
+  vImagePixelCount width;
+  // Byte distance from a pixel to the one below it.
+  size_t rowBytes;
+} vImage_Buffer;
+
+// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
+typedef uint32_t vImage_Flags;
+
+// A bitmap's layout: alpha info (low 5 bits) | float flag | byte order
+// (`CF_OPTIONS(uint32_t, …)`, CGImage.h). The `…Host` byte orders are
+// endian-dependent macros in the Apple-path CGImage.h.
+typedef uint32_t CGBitmapInfo;
+
+// How colours outside the destination gamut are mapped
+// (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
+typedef int32_t CGColorRenderingIntent;
+
+// A CoreGraphics-style description of an image format. NULL `colorSpace`
+// means sRGB; the struct owns neither `colorSpace` nor `decode`.
+typedef struct vImage_CGImageFormat {
+  uint32_t bitsPerComponent;
+  uint32_t bitsPerPixel;
+  CGColorSpaceRef colorSpace;
+  CGBitmapInfo bitmapInfo;
+  // Must be 0.
+  uint32_t version;
+  // Optional per-channel decode ranges; NULL = [0, 1].
+  const CGFloat *decode;
+  CGColorRenderingIntent renderingIntent;
+} vImage_CGImageFormat;
+
+// A prepared conversion between two image formats (a CF type).
+typedef struct vImageConverter *vImageConverterRef;
+
+// A description of a Core Video image format (a CF type).
+typedef struct vImageCVImageFormat *vImageCVImageFormatRef;
+
+// What one buffer of a `vImageConvert_AnyToAny` call holds (`uint32_t`).
+typedef uint32_t vImageBufferTypeCode;
+
+// RGB → Y'CbCr coefficients (Conversion.h): `Y' = R_Yp·R + G_Yp·G +
+// B_Yp·B`, `Cb = R_Cb·R + G_Cb·G + B_Cb_R_Cr·B`, `Cr = B_Cb_R_Cr·R +
+// G_Cr·G + B_Cr·B` on normalised values.
+typedef struct vImage_ARGBToYpCbCrMatrix {
+  float R_Yp;
+  float G_Yp;
+  float B_Yp;
+  float R_Cb;
+  float G_Cb;
+  float B_Cb_R_Cr;
+  float G_Cr;
+  float B_Cr;
+} vImage_ARGBToYpCbCrMatrix;
+
+// Read-only view of a `vImageCVImageFormatRef`.
+typedef const struct vImageCVImageFormat *vImageConstCVImageFormatRef;
+
+// Which kind of matrix a `vImageCVImageFormat` holds (`uint32_t`).
+typedef uint32_t vImageMatrixType;
+
+// Range and clamp limits of one channel of a CV format.
+typedef struct vImageChannelDescription {
+  // Smallest allowed encoding.
+  CGFloat min;
+  // Encoding of 0.0 (chroma: of the centre).
+  CGFloat zero;
+  // Encoding of 1.0 (chroma: of +0.5).
+  CGFloat full;
+  // Largest allowed encoding.
+  CGFloat max;
+} vImageChannelDescription;
+
+// Called when a `vImageCVImageFormat`'s user data is replaced or the
+// format dies.
+typedef void (*vImageCVImageFormat_UserDataReleaseCallback)(vImageCVImageFormatRef callback_fmt,
+                                                            void *callback_userData);
+
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
 
@@ -341,25 +433,9 @@ typedef uint32_t CGImageByteOrderInfo;
 // Packed-pixel part of a `CGBitmapInfo` (`CF_ENUM(uint32_t, …)`, CGImage.h).
 typedef uint32_t CGImagePixelFormatInfo;
 
-// A bitmap's layout: alpha info (low 5 bits) | float flag | byte order
-// (`CF_OPTIONS(uint32_t, …)`, CGImage.h). The `…Host` byte orders are
-// endian-dependent macros in the Apple-path CGImage.h.
-typedef uint32_t CGBitmapInfo;
-
-// How colours outside the destination gamut are mapped
-// (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
-typedef int32_t CGColorRenderingIntent;
-
-// `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
-// = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
-typedef ssize_t vImage_Error;
-
 // Extra errors of the functions taking a `vImageCVImageFormatRef`
 // (vImage_CVUtilities.h): which piece of format information is missing.
 typedef ssize_t vImageCVImageFormatError;
-
-// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
-typedef uint32_t vImage_Flags;
 
 typedef signed char SInt8;
 
@@ -424,9 +500,6 @@ typedef struct CVFillExtendedPixelsCallBackData {
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
 
-// A count of pixels (width, height): `unsigned long`.
-typedef unsigned long vImagePixelCount;
-
 typedef uint8_t Pixel_8;
 
 typedef float Pixel_F;
@@ -464,42 +537,6 @@ typedef void *ResamplingFilter;
 
 // Opaque precomputed state for `vImageGamma`.
 typedef void *GammaFunction;
-
-// A prepared conversion between two image formats (a CF type).
-typedef struct vImageConverter *vImageConverterRef;
-
-// A description of a Core Video image format (a CF type).
-typedef struct vImageCVImageFormat *vImageCVImageFormatRef;
-
-// Read-only view of a `vImageCVImageFormatRef`.
-typedef const struct vImageCVImageFormat *vImageConstCVImageFormatRef;
-
-// A view onto a rectangle of pixels; it carries no format, which comes from
-// the function called.
-typedef struct vImage_Buffer {
-  // The top-left pixel.
-  void *data;
-  // Rows.
-  vImagePixelCount height;
-  // Visible pixels per row (excluding padding).
-  vImagePixelCount width;
-  // Byte distance from a pixel to the one below it.
-  size_t rowBytes;
-} vImage_Buffer;
-
-// A CoreGraphics-style description of an image format. NULL `colorSpace`
-// means sRGB; the struct owns neither `colorSpace` nor `decode`.
-typedef struct vImage_CGImageFormat {
-  uint32_t bitsPerComponent;
-  uint32_t bitsPerPixel;
-  CGColorSpaceRef colorSpace;
-  CGBitmapInfo bitmapInfo;
-  // Must be 0.
-  uint32_t version;
-  // Optional per-channel decode ranges; NULL = [0, 1].
-  const CGFloat *decode;
-  CGColorRenderingIntent renderingIntent;
-} vImage_CGImageFormat;
 
 #define kCFNumberSInt8Type 1
 
@@ -1201,6 +1238,92 @@ typedef struct vImage_CGImageFormat {
 // macOS 13 / iOS 16. Apple's documentation gives no number; 0x1000 is the
 // value third-party bindings of the newer SDK headers use.
 #define kvImageUseFP16Accumulator 4096
+
+#define kvImageMatrixType_None 0
+
+#define kvImageMatrixType_ARGBToYpCbCrMatrix 1
+
+#define kvImageBufferTypeCode_EndOfList 0
+
+#define kvImageBufferTypeCode_ColorSpaceChannel1 1
+
+#define kvImageBufferTypeCode_ColorSpaceChannel2 2
+
+#define kvImageBufferTypeCode_ColorSpaceChannel3 3
+
+#define kvImageBufferTypeCode_ColorSpaceChannel4 4
+
+#define kvImageBufferTypeCode_ColorSpaceChannel5 5
+
+#define kvImageBufferTypeCode_ColorSpaceChannel6 6
+
+#define kvImageBufferTypeCode_ColorSpaceChannel7 7
+
+#define kvImageBufferTypeCode_ColorSpaceChannel8 8
+
+#define kvImageBufferTypeCode_ColorSpaceChannel9 9
+
+#define kvImageBufferTypeCode_ColorSpaceChannel10 10
+
+#define kvImageBufferTypeCode_ColorSpaceChannel11 11
+
+#define kvImageBufferTypeCode_ColorSpaceChannel12 12
+
+#define kvImageBufferTypeCode_ColorSpaceChannel13 13
+
+#define kvImageBufferTypeCode_ColorSpaceChannel14 14
+
+#define kvImageBufferTypeCode_ColorSpaceChannel15 15
+
+#define kvImageBufferTypeCode_ColorSpaceChannel16 16
+
+#define kvImageBufferTypeCode_Alpha 17
+
+#define kvImageBufferTypeCode_Indexed 18
+
+#define kvImageBufferTypeCode_CVPixelBuffer_YCbCr 19
+
+#define kvImageBufferTypeCode_Luminance 20
+
+#define kvImageBufferTypeCode_Chroma 21
+
+#define kvImageBufferTypeCode_Cb 22
+
+#define kvImageBufferTypeCode_Cr 23
+
+#define kvImageBufferTypeCode_CGFormat 24
+
+#define kvImageBufferTypeCode_Chunky 25
+
+#define kvImageBufferTypeCode_UniqueFormatCount 26
+
+#define kvImageBufferTypeCode_Monochrome 1
+
+#define kvImageBufferTypeCode_RGB_Red 1
+
+#define kvImageBufferTypeCode_RGB_Green 2
+
+#define kvImageBufferTypeCode_RGB_Blue 3
+
+#define kvImageBufferTypeCode_CMYK_Cyan 1
+
+#define kvImageBufferTypeCode_CMYK_Magenta 2
+
+#define kvImageBufferTypeCode_CMYK_Yellow 3
+
+#define kvImageBufferTypeCode_CMYK_Black 4
+
+#define kvImageBufferTypeCode_XYZ_X 1
+
+#define kvImageBufferTypeCode_XYZ_Y 2
+
+#define kvImageBufferTypeCode_XYZ_Z 3
+
+#define kvImageBufferTypeCode_LAB_L 1
+
+#define kvImageBufferTypeCode_LAB_A 2
+
+#define kvImageBufferTypeCode_LAB_B 3
 
 #ifdef __cplusplus
 extern "C" {
@@ -3906,6 +4029,505 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 OSStatus VTPixelTransferSessionTransferImage(VTPixelTransferSessionRef session,
                                              CVPixelBufferRef sourceBuffer,
                                              CVPixelBufferRef destinationBuffer);
+
+// Fills `*buf` for a `width`×`height` image of `pixelBits` bits per pixel
+// (per component for planar data): `rowBytes` is the row's whole bytes
+// rounded up to a multiple of 16 (width 10 at 8 bits → 16), and `data` is
+// new memory (64-byte aligned) that the caller releases with `free()`.
+// A zero width or height is valid (`data` is still a freeable, non-NULL
+// pointer).
+//
+// With `kvImageNoAllocate`: sets `data` to NULL, fills the geometry and
+// returns the preferred alignment of `data` (16) instead of
+// `kvImageNoError`.
+//
+// Errors (nothing written): `kvImageNullPointerArgument` (NULL `buf`),
+// `kvImageInvalidParameter` (`pixelBits` 0, a row that overflows),
+// `kvImageMemoryAllocationError`, `kvImageUnknownFlagsBit` (flags other
+// than `kvImageNoAllocate`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageDoNotTile`).
+//
+// # Safety
+// `buf` NULL or writable.
+vImage_Error vImageBuffer_Init(struct vImage_Buffer *buf,
+                               vImagePixelCount height,
+                               vImagePixelCount width,
+                               uint32_t pixelBits,
+                               vImage_Flags flags);
+
+// `{width, height}` of `buf` as CGFloats, each rounded down to the
+// largest representable value not above the count. `{0, 0}` for NULL.
+//
+// # Safety
+// `buf` NULL or readable.
+struct CGSize vImageBuffer_GetSize(const struct vImage_Buffer *buf);
+
+// Channels per pixel of `format`: the colour space's components (NULL
+// colour space = sRGB, 3) plus one for alpha or padding. 0 for NULL or a
+// `colorSpace` that is not a colour space.
+//
+// # Safety
+// `format` NULL or readable; its `colorSpace` NULL or a live object.
+uint32_t vImageCGImageFormat_GetComponentCount(const struct vImage_CGImageFormat *format);
+
+// Nonzero when the two formats describe the same pixels: equal bits,
+// bitmap info, version, rendering intent, decode pointer, and colour
+// spaces that are `CFEqual` (NULL = sRGB, so NULL equals an sRGB space).
+// False when either is NULL.
+//
+// # Safety
+// Both NULL or readable; their colour spaces NULL or live objects.
+Boolean vImageCGImageFormat_IsEqual(const struct vImage_CGImageFormat *f1,
+                                    const struct vImage_CGImageFormat *f2);
+
+// A new (+1) converter from CG layout `srcFormat` to CV format
+// `destFormat` (release with `vImageConverter_Release`), or NULL with
+// `*error` set (`error` may be NULL; it is always written).
+//
+// `backgroundColor` (`CGFloat[3]`, may be NULL = black) is used when the
+// source has real alpha and the destination none: the colour is
+// composited over it in the source's RGB values (values clamped to
+// [0, 1]). Flags: `kvImagePrintDiagnosticsToConsole`, `kvImageDoNotTile`,
+// `kvImageHighQualityResampling` (accepted; pixelport's chroma filters are
+// always the siting-aware ones).
+//
+// Errors: `kvImageInvalidImageFormat` (bad CG format),
+// `kvImageInvalidCVImageFormat` (NULL / non-format `destFormat`, or its
+// colour space does not fit), `kvImageCVImageFormat_ConversionMatrix` /
+// `…_ChromaSiting` / `…_ColorSpace` (missing pieces),
+// `kvImageUnsupportedConversion` (no conversion for this pair: see the
+// README), `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// Pointers NULL or valid; handles NULL or live objects.
+vImageConverterRef vImageConverter_CreateForCGToCVImageFormat(const struct vImage_CGImageFormat *srcFormat,
+                                                              vImageCVImageFormatRef destFormat,
+                                                              const CGFloat *backgroundColor,
+                                                              vImage_Flags flags,
+                                                              vImage_Error *error);
+
+// A new (+1) converter from CV format `srcFormat` to CG layout
+// `destFormat`, or NULL with `*error` set. Same rules as
+// `vImageConverter_CreateForCGToCVImageFormat`; the background is
+// composited in the RGB values of the side that is RGB.
+//
+// # Safety
+// Pointers NULL or valid; handles NULL or live objects.
+vImageConverterRef vImageConverter_CreateForCVToCGImageFormat(vImageCVImageFormatRef srcFormat,
+                                                              const struct vImage_CGImageFormat *destFormat,
+                                                              const CGFloat *backgroundColor,
+                                                              vImage_Flags flags,
+                                                              vImage_Error *error);
+
+// A new (+1) converter between two CG layouts (NULL colour space = sRGB),
+// or NULL with `*error` set. `backgroundColor` (may be NULL = black) is
+// used to flatten alpha away. Flags: `kvImagePrintDiagnosticsToConsole`,
+// `kvImageDoNotTile`. Errors: `kvImageInvalidImageFormat`,
+// `kvImageUnsupportedConversion` (a layout without a conversion, see the
+// README), `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// Pointers NULL or valid; colour spaces NULL or live objects.
+vImageConverterRef vImageConverter_CreateWithCGImageFormat(const struct vImage_CGImageFormat *srcFormat,
+                                                           const struct vImage_CGImageFormat *destFormat,
+                                                           const CGFloat *backgroundColor,
+                                                           vImage_Flags flags,
+                                                           vImage_Error *error);
+
+// +1. NULL or a non-converter: nothing happens.
+//
+// # Safety
+// NULL or a live object.
+void vImageConverter_Retain(vImageConverterRef converter);
+
+// −1, destroying the converter at zero. NULL or a non-converter: nothing.
+//
+// # Safety
+// NULL or a live object the caller owns a reference to.
+void vImageConverter_Release(vImageConverterRef converter);
+
+// Buffers `vImageConvert_AnyToAny` reads (1 for CG layouts, the plane
+// count for CV formats); 0 for NULL or a non-converter.
+//
+// # Safety
+// NULL or a live object.
+unsigned long vImageConverter_GetNumberOfSourceBuffers(vImageConverterRef converter);
+
+// Buffers `vImageConvert_AnyToAny` writes; 0 for NULL or a non-converter.
+//
+// # Safety
+// NULL or a live object.
+unsigned long vImageConverter_GetNumberOfDestinationBuffers(vImageConverterRef converter);
+
+// What each source buffer holds, `kvImageBufferTypeCode_EndOfList`
+// terminated, owned by the converter (valid while it lives): `{CGFormat}`
+// for CG layouts, the CV format's plane order otherwise (README). NULL
+// for NULL or a non-converter.
+//
+// # Safety
+// NULL or a live object.
+const vImageBufferTypeCode *vImageConverter_GetSourceBufferOrder(vImageConverterRef converter);
+
+// As `vImageConverter_GetSourceBufferOrder`, for the destination buffers.
+//
+// # Safety
+// NULL or a live object.
+const vImageBufferTypeCode *vImageConverter_GetDestinationBufferOrder(vImageConverterRef converter);
+
+// Whether `vImageConvert_AnyToAny` needs distinct source and destination
+// memory: always `kvImageNoError` (pixelport reads overlapping sources
+// before writing), for the general question (both arrays NULL) and for
+// given buffers. `kvImageNullPointerArgument` when exactly one array is
+// NULL, `kvImageInvalidParameter` for a NULL or non-converter,
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// Handles NULL or live; the arrays NULL or readable.
+vImage_Error vImageConverter_MustOperateOutOfPlace(vImageConverterRef converter,
+                                                   const struct vImage_Buffer *srcs,
+                                                   const struct vImage_Buffer *dests,
+                                                   vImage_Flags flags);
+
+// Converts `srcs` into `dests` with `converter`. Each array holds one
+// `vImage_Buffer` per plane in the converter's buffer order
+// (`vImageConverter_GetSourceBufferOrder` / `…DestinationBufferOrder`).
+// The first destination buffer's size is the image size; each source
+// plane must be at least as large as that size needs (larger sources are
+// read from their top-left corner). `tempBuffer` is not used (may be
+// NULL); with `kvImageGetTempBufferSize` nothing happens and 0 is
+// returned. Flags: `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize`.
+//
+// Errors: `kvImageNullPointerArgument` (NULL converter, array or buffer
+// data), `kvImageInvalidParameter` (not a converter; destinations that
+// overlap each other), `kvImageBufferSizeMismatch`,
+// `kvImageInvalidRowBytes`, `kvImageUnknownFlagsBit`. Nothing is written
+// on error. Subsampled destinations: a partial chroma block at the
+// right/bottom edge is computed from the pixels present.
+//
+// Thread safety: any number of threads may use one converter at once.
+//
+// # Safety
+// `srcs`/`dests` NULL or arrays of as many buffers as the converter
+// takes, describing readable / writable memory.
+vImage_Error vImageConvert_AnyToAny(vImageConverterRef converter,
+                                    const struct vImage_Buffer *srcs,
+                                    const struct vImage_Buffer *dests,
+                                    void *tempBuffer,
+                                    vImage_Flags flags);
+
+// A new (+1) format describing `buffer`: its 4CC, and the matrix
+// (`kCVImageBufferYCbCrMatrixKey`), chroma siting
+// (`kCVImageBufferChromaLocationTopFieldKey`) and colour space
+// (`CVImageBufferGetColorSpace`) its attachments give. Missing
+// attachments leave those pieces missing (NULL from the getters); that is
+// not an error here, but converters need them. An attached colour space
+// whose model does not fit the format counts as missing.
+//
+// NULL for NULL, a non-buffer or a format vImage cannot describe
+// (device-compressed). Thread safety: any thread.
+//
+// # Safety
+// `buffer` must be NULL or a live object.
+vImageCVImageFormatRef vImageCVImageFormat_CreateWithCVPixelBuffer(CVPixelBufferRef buffer);
+
+// A new (+1) format for `imageFormatType` (a `kCVPixelFormatType_…`
+// value) with the given matrix (copied; ignored for formats that are not
+// Y'CbCr), chroma siting (one of the `kCVImageBufferChromaLocation_…`
+// strings, compared by text), colour space (retained) and alpha hint
+// (nonzero = alpha is opaque). Each of the three may be NULL (missing
+// until set). Channel count, names and descriptions come from the 4CC.
+//
+// NULL for an unknown or device-compressed 4CC, a singular matrix, a
+// siting string that is no chroma location, or a colour space whose model
+// does not fit the format (RGB and Y'CbCr formats need an RGB space, gray
+// formats a monochrome one).
+//
+// # Safety
+// `matrix` NULL or readable; the other handles NULL or live objects.
+vImageCVImageFormatRef vImageCVImageFormat_Create(uint32_t imageFormatType,
+                                                  const struct vImage_ARGBToYpCbCrMatrix *matrix,
+                                                  CFStringRef cvImageBufferChromaLocation,
+                                                  CGColorSpaceRef baseColorspace,
+                                                  int alphaIsOneHint);
+
+// A new (+1) deep copy of `format` (matrix, siting, colour space, hint,
+// channel descriptions), without its user data and release callback.
+// NULL for NULL or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+vImageCVImageFormatRef vImageCVImageFormat_Copy(vImageConstCVImageFormatRef format);
+
+// +1 on `fmt`. NULL or a non-format: nothing happens.
+//
+// # Safety
+// `fmt` must be NULL or a live object.
+void vImageCVImageFormat_Retain(vImageCVImageFormatRef fmt);
+
+// −1 on `fmt`; at zero the user data's release callback runs (if any),
+// then the format is destroyed. NULL or a non-format: nothing happens.
+//
+// # Safety
+// `fmt` must be NULL or a live object the caller owns a reference to.
+void vImageCVImageFormat_Release(vImageCVImageFormatRef fmt);
+
+// The 4CC (`kCVPixelFormatType_…` value); 0 for NULL or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+uint32_t vImageCVImageFormat_GetFormatCode(vImageConstCVImageFormatRef format);
+
+// Colour channels including alpha ('RGBA' → 4, 'yuvs' → 3); 0 for NULL
+// or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+uint32_t vImageCVImageFormat_GetChannelCount(vImageConstCVImageFormatRef format);
+
+// The channel names, `kvImageBufferTypeCode_EndOfList`-terminated, owned
+// by the format (valid while it lives): {Luminance, Cb, Cr[, Alpha]} for
+// Y'CbCr, {RGB_Red, RGB_Green, RGB_Blue[, Alpha]} for RGB,
+// {Monochrome[, Alpha]} for gray, {Indexed} for indexed formats. NULL for
+// NULL or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+const vImageBufferTypeCode *vImageCVImageFormat_GetChannelNames(vImageConstCVImageFormatRef format);
+
+// The colour space (+0, not retained), or NULL when missing (NULL means
+// missing here, not sRGB), for NULL or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+CGColorSpaceRef vImageCVImageFormat_GetColorSpace(vImageConstCVImageFormatRef format);
+
+// Replaces the colour space (the new one retained, the old released);
+// NULL marks it missing. `kvImageInvalidParameter` when the space's model
+// does not fit the format (RGB and Y'CbCr formats need RGB, gray formats
+// monochrome) or `colorspace` is not a colour space; nothing changes on
+// error. `kvImageInvalidImageFormat` for a NULL or non-format `format`.
+//
+// # Safety
+// Both handles NULL or live objects.
+vImage_Error vImageCVImageFormat_SetColorSpace(vImageCVImageFormatRef format,
+                                               CGColorSpaceRef colorspace);
+
+// The chroma siting (+0: one of the `kCVImageBufferChromaLocation_…`
+// constants), or NULL when missing, for NULL or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+CFStringRef vImageCVImageFormat_GetChromaSiting(vImageConstCVImageFormatRef format);
+
+// Sets the chroma siting (NULL = missing). The string is compared by text
+// with the `kCVImageBufferChromaLocation_…` values and stored as the
+// matching constant. Errors: `kvImageInvalidImageFormat` (NULL or
+// non-format `format`), `kvImageInvalidParameter` (not a chroma location).
+// Formats without subsampled chroma store it but never use it.
+//
+// # Safety
+// Both handles NULL or live objects.
+vImage_Error vImageCVImageFormat_SetChromaSiting(vImageCVImageFormatRef format, CFStringRef siting);
+
+// The format's RGB → Y'CbCr matrix (owned by the format, valid until it
+// changes or the format dies) and `*outType` =
+// `kvImageMatrixType_ARGBToYpCbCrMatrix`; NULL and
+// `kvImageMatrixType_None` when missing or the format is not Y'CbCr.
+// `outType` may be NULL.
+//
+// Deviation: the pointer is always the format's own copy; Apple returns
+// the address of a predefined `kvImage_ARGBToYpCbCrMatrix_…` constant
+// that was set (compare values, not addresses).
+//
+// # Safety
+// `format` NULL or a live object; `outType` NULL or writable.
+const void *vImageCVImageFormat_GetConversionMatrix(vImageConstCVImageFormatRef format,
+                                                    vImageMatrixType *outType);
+
+// Copies a matrix into the format (the setter; there is no
+// `…SetConversionMatrix`). `inType` must be
+// `kvImageMatrixType_ARGBToYpCbCrMatrix` and the matrix invertible.
+// Formats that are not Y'CbCr ignore it (no error), as Apple documents
+// for `kvImageMatrixType_None` formats.
+// Errors: `kvImageInvalidImageFormat` (NULL or non-format `format`),
+// `kvImageNullPointerArgument` (NULL `matrix`), `kvImageInvalidParameter`
+// (other type, singular matrix).
+//
+// # Safety
+// `format` NULL or a live object; `matrix` NULL or readable for the type.
+vImage_Error vImageCVImageFormat_CopyConversionMatrix(vImageCVImageFormatRef format,
+                                                      const void *matrix,
+                                                      vImageMatrixType inType);
+
+// Nonzero when alpha is known to be opaque; formats without alpha report
+// 1. 0 for NULL or a non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+int vImageCVImageFormat_GetAlphaHint(vImageConstCVImageFormatRef format);
+
+// Stores the alpha hint (any nonzero value = opaque). Formats without
+// alpha keep reporting opaque. `kvImageInvalidParameter` for NULL or a
+// non-format.
+//
+// # Safety
+// `format` must be NULL or a live object.
+vImage_Error vImageCVImageFormat_SetAlphaHint(vImageCVImageFormatRef format, int alphaIsOne);
+
+// The range description of channel `type` (owned by the format), NULL
+// when the format has no such channel, for NULL or a non-format. The
+// descriptions document the format's coding; conversions always use the
+// format's own range.
+//
+// # Safety
+// `format` must be NULL or a live object.
+const struct vImageChannelDescription *vImageCVImageFormat_GetChannelDescription(vImageConstCVImageFormatRef format,
+                                                                                 vImageBufferTypeCode type);
+
+// Copies `*desc` in as the description of channel `type`.
+// `kvImageInvalidParameter` when `type` is not a channel of the format,
+// or `format` is NULL or a non-format; `kvImageNullPointerArgument` for
+// NULL `desc`.
+//
+// # Safety
+// `format` NULL or a live object; `desc` NULL or readable.
+vImage_Error vImageCVImageFormat_CopyChannelDescription(vImageCVImageFormatRef format,
+                                                        const struct vImageChannelDescription *desc,
+                                                        vImageBufferTypeCode type);
+
+// The user data pointer, NULL if never set (or for NULL / a non-format).
+//
+// # Safety
+// `format` must be NULL or a live object.
+void *vImageCVImageFormat_GetUserData(vImageConstCVImageFormatRef format);
+
+// Sets the user data and its release callback (either may be NULL). The
+// previous user data's callback runs first (also when the pointer is the
+// same), on this thread; the current one runs when the format dies.
+// Not atomic, not reentrant. `kvImageInvalidImageFormat` for NULL or a
+// non-format.
+//
+// # Safety
+// `format` NULL or a live object; the callback must be callable with the
+// user data.
+vImage_Error vImageCVImageFormat_SetUserData(vImageCVImageFormatRef format,
+                                             void *userData,
+                                             vImageCVImageFormat_UserDataReleaseCallback userDataReleaseCallback);
+
+// Fills `*buffer` with a copy of the whole of `cvPixelBuffer`, converted
+// to `desiredFormat`. Without `kvImageNoAllocate` the function sets
+// `height`/`width` to the pixel buffer's, picks `rowBytes` as
+// `vImageBuffer_Init` does and allocates `data` (release with `free()`);
+// with it, the caller's `data` and `rowBytes` are used and
+// `width`/`height` must equal the pixel buffer's.
+//
+// `cvImageFormat` (may be NULL) describes the pixel buffer instead of its
+// attachments (its 4CC must be the buffer's). `backgroundColor`
+// (`CGFloat[3]`, may be NULL = black) flattens source alpha when
+// `desiredFormat` has none. The pixel buffer need not be locked.
+// Flags: `kvImageNoAllocate`, `kvImageHighQualityResampling`,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`.
+//
+// Errors (nothing written or allocated): `kvImageInvalidParameter` (NULL
+// `buffer`), `kvImageInvalidImageFormat` (bad `desiredFormat`),
+// `kvImageInvalidImageObject` (NULL or non-buffer `cvPixelBuffer`),
+// `kvImageInvalidCVImageFormat` (non-format or other-4CC `cvImageFormat`),
+// `kvImageCVImageFormat_ConversionMatrix` / `…_ChromaSiting` /
+// `…_ColorSpace` (missing colour information), `kvImageBufferSizeMismatch`,
+// `kvImageNullPointerArgument` / `kvImageInvalidRowBytes` (caller storage),
+// `kvImageMemoryAllocationError`, `kvImageUnsupportedConversion`,
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// Pointers NULL or valid (with `kvImageNoAllocate`, `buffer` describes
+// writable memory); handles NULL or live objects.
+vImage_Error vImageBuffer_InitWithCVPixelBuffer(struct vImage_Buffer *buffer,
+                                                struct vImage_CGImageFormat *desiredFormat,
+                                                CVPixelBufferRef cvPixelBuffer,
+                                                vImageCVImageFormatRef cvImageFormat,
+                                                const CGFloat *backgroundColor,
+                                                vImage_Flags flags);
+
+// Converts `buffer` (described by `bufferFormat`) into the pixel buffer's
+// own format, overwriting all of `cvPixelBuffer` (which must already
+// exist with the wanted 4CC and the buffer's size; it need not be
+// locked). `cvImageFormat` (may be NULL) describes the pixel buffer
+// instead of its attachments; no attachments are written either way.
+// `backgroundColor` (`CGFloat[3]`, may be NULL = black) flattens real
+// source alpha when the pixel buffer has none.
+// Flags: `kvImageHighQualityResampling`, `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole` (`kvImageNoAllocate` is accepted and
+// ignored).
+//
+// Errors (pixel buffer untouched): `kvImageNullPointerArgument` (NULL
+// `buffer` or `cvPixelBuffer`, NULL `data`), `kvImageInvalidImageObject`
+// (non-buffer), `kvImageInvalidImageFormat` (bad `bufferFormat`),
+// `kvImageInvalidCVImageFormat`, `kvImageBufferSizeMismatch`,
+// `kvImageInvalidRowBytes`, `kvImageCVImageFormat_…` (missing colour
+// information), `kvImageUnsupportedConversion`, `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `buffer` NULL or describing readable memory; handles NULL or live.
+vImage_Error vImageBuffer_CopyToCVPixelBuffer(const struct vImage_Buffer *buffer,
+                                              const struct vImage_CGImageFormat *bufferFormat,
+                                              CVPixelBufferRef cvPixelBuffer,
+                                              vImageCVImageFormatRef cvImageFormat,
+                                              const CGFloat *backgroundColor,
+                                              vImage_Flags flags);
+
+// Fills `buffers` (as many as
+// `vImageConverter_GetNumberOfSourceBuffers(converter)`) so that they
+// alias the planes of `pixelBuffer`, in the converter's source buffer
+// order, ready to be the `srcs` of `vImageConvert_AnyToAny`. Nothing is
+// allocated or copied. `converter` must be a CV → CG converter whose CV
+// format has the pixel buffer's 4CC. Each buffer gets the plane's base
+// address, width, height and bytes per row (chunky buffers: the buffer's).
+// The pixel buffer must be locked by the caller; the buffers are valid
+// until it is unlocked (pixelport does not check the lock).
+//
+// `kvImageNoAllocate` is required. Errors (nothing written):
+// `kvImageNullPointerArgument` (NULL argument), `kvImageInvalidParameter`
+// (no `kvImageNoAllocate`; not a converter, or one of the other
+// direction or another 4CC), `kvImageInvalidImageObject` (not a pixel
+// buffer), `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `buffers` NULL or writable for the converter's buffer count; handles
+// NULL or live.
+vImage_Error vImageBuffer_InitForCopyFromCVPixelBuffer(struct vImage_Buffer *buffers,
+                                                       vImageConverterRef converter,
+                                                       CVPixelBufferRef pixelBuffer,
+                                                       vImage_Flags flags);
+
+// As `vImageBuffer_InitForCopyFromCVPixelBuffer`, for a CG → CV
+// converter: fills the `dests` of `vImageConvert_AnyToAny`
+// (`vImageConverter_GetNumberOfDestinationBuffers` entries, destination
+// buffer order). Attachments of the pixel buffer are not changed: the
+// caller keeps matrix, siting and colour space consistent.
+//
+// # Safety
+// As `vImageBuffer_InitForCopyFromCVPixelBuffer`.
+vImage_Error vImageBuffer_InitForCopyToCVPixelBuffer(struct vImage_Buffer *buffers,
+                                                     vImageConverterRef converter,
+                                                     CVPixelBufferRef pixelBuffer,
+                                                     vImage_Flags flags);
+
+// Writes `src` upside down into `dest` (four 8-bit channels per pixel,
+// any order). The buffers must have the same size; they may be the same
+// memory (in place).
+//
+// Errors (nothing written): `kvImageNullPointerArgument`,
+// `kvImageInvalidRowBytes`, `kvImageBufferSizeMismatch`,
+// `kvImageUnknownFlagsBit` (flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize`, which
+// returns 0).
+//
+// # Safety
+// `src`/`dest` NULL or describing readable / writable memory.
+vImage_Error vImageVerticalReflect_ARGB8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -24,6 +24,8 @@ use crate::capi::core_graphics::color_space::CgColorSpace;
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::pixel_buffer_pool::CvPixelBufferPool;
 use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
+use crate::capi::vimage::converter::VImageConverter;
+use crate::capi::vimage::cv_image_format::VImageCvImageFormat;
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
 ///
@@ -43,10 +45,15 @@ pub enum TypeKind {
     PixelTransferSession = 10,
     PixelBufferPool = 11,
     ColorSpace = 12,
+    /// Branch `rotate`'s VTPixelRotationSession; held here so IDs stay
+    /// stable across the merge (no object of this kind is ever made).
+    Reserved13 = 13,
+    CvImageFormat = 14,
+    Converter = 15,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 12] = [
+    pub const ALL: [TypeKind; 15] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -59,6 +66,9 @@ impl TypeKind {
         TypeKind::PixelTransferSession,
         TypeKind::PixelBufferPool,
         TypeKind::ColorSpace,
+        TypeKind::Reserved13,
+        TypeKind::CvImageFormat,
+        TypeKind::Converter,
     ];
 
     pub const fn index(self) -> usize {
@@ -114,7 +124,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 12] = [
+pub static CLASSES: [Class; 15] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -127,7 +137,26 @@ pub static CLASSES: [Class; 12] = [
     Class::of::<PixelTransferSession>("VTPixelTransferSession"),
     Class::of::<CvPixelBufferPool>("CVPixelBufferPool"),
     Class::of::<CgColorSpace>("CGColorSpace"),
+    Class::of::<Reserved>("VTPixelRotationSession"),
+    Class::of::<VImageCvImageFormat>("vImageCVImageFormat"),
+    Class::of::<VImageConverter>("vImageConverter"),
 ];
+
+/// The payload of [`TypeKind::Reserved13`]: never instantiated.
+pub struct Reserved;
+
+impl CfClass for Reserved {
+    const KIND: TypeKind = TypeKind::Reserved13;
+    fn cf_equal(&self, _: &Self) -> bool {
+        false
+    }
+    fn cf_hash(&self) -> CFHashCode {
+        0
+    }
+    fn describe(&self) -> String {
+        String::new()
+    }
+}
 
 /// Whether `class` is one of our registry entries.
 pub fn is_registered(class: *const Class) -> bool {

@@ -7,4 +7,10 @@
 
 #[macro_use]
 pub mod buffer;
+pub mod buffer_init;
+pub mod cg_format;
+pub mod converter;
+pub mod cv_image_format;
+pub mod cv_pixel_buffer;
+pub mod geometry;
 pub mod types;

@@ -172,3 +172,93 @@ const _: () = {
     assert!(size_of::<vImage_Error>() == 8);
     assert!(size_of::<vImageConverterRef>() == size_of::<CFTypeRef>());
 };
+
+/// RGB → Y'CbCr coefficients (Conversion.h): `Y' = R_Yp·R + G_Yp·G +
+/// B_Yp·B`, `Cb = R_Cb·R + G_Cb·G + B_Cb_R_Cr·B`, `Cr = B_Cb_R_Cr·R +
+/// G_Cr·G + B_Cr·B` on normalised values.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct vImage_ARGBToYpCbCrMatrix {
+    pub R_Yp: f32,
+    pub G_Yp: f32,
+    pub B_Yp: f32,
+    pub R_Cb: f32,
+    pub G_Cb: f32,
+    pub B_Cb_R_Cr: f32,
+    pub G_Cr: f32,
+    pub B_Cr: f32,
+}
+
+/// Range and clamp limits of one channel of a CV format.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct vImageChannelDescription {
+    /// Smallest allowed encoding.
+    pub min: CGFloat,
+    /// Encoding of 0.0 (chroma: of the centre).
+    pub zero: CGFloat,
+    /// Encoding of 1.0 (chroma: of +0.5).
+    pub full: CGFloat,
+    /// Largest allowed encoding.
+    pub max: CGFloat,
+}
+
+/// Which kind of matrix a `vImageCVImageFormat` holds (`uint32_t`).
+pub type vImageMatrixType = u32;
+pub const kvImageMatrixType_None: vImageMatrixType = 0;
+pub const kvImageMatrixType_ARGBToYpCbCrMatrix: vImageMatrixType = 1;
+
+/// What one buffer of a `vImageConvert_AnyToAny` call holds (`uint32_t`).
+pub type vImageBufferTypeCode = u32;
+pub const kvImageBufferTypeCode_EndOfList: vImageBufferTypeCode = 0;
+pub const kvImageBufferTypeCode_ColorSpaceChannel1: vImageBufferTypeCode = 1;
+pub const kvImageBufferTypeCode_ColorSpaceChannel2: vImageBufferTypeCode = 2;
+pub const kvImageBufferTypeCode_ColorSpaceChannel3: vImageBufferTypeCode = 3;
+pub const kvImageBufferTypeCode_ColorSpaceChannel4: vImageBufferTypeCode = 4;
+pub const kvImageBufferTypeCode_ColorSpaceChannel5: vImageBufferTypeCode = 5;
+pub const kvImageBufferTypeCode_ColorSpaceChannel6: vImageBufferTypeCode = 6;
+pub const kvImageBufferTypeCode_ColorSpaceChannel7: vImageBufferTypeCode = 7;
+pub const kvImageBufferTypeCode_ColorSpaceChannel8: vImageBufferTypeCode = 8;
+pub const kvImageBufferTypeCode_ColorSpaceChannel9: vImageBufferTypeCode = 9;
+pub const kvImageBufferTypeCode_ColorSpaceChannel10: vImageBufferTypeCode = 10;
+pub const kvImageBufferTypeCode_ColorSpaceChannel11: vImageBufferTypeCode = 11;
+pub const kvImageBufferTypeCode_ColorSpaceChannel12: vImageBufferTypeCode = 12;
+pub const kvImageBufferTypeCode_ColorSpaceChannel13: vImageBufferTypeCode = 13;
+pub const kvImageBufferTypeCode_ColorSpaceChannel14: vImageBufferTypeCode = 14;
+pub const kvImageBufferTypeCode_ColorSpaceChannel15: vImageBufferTypeCode = 15;
+pub const kvImageBufferTypeCode_ColorSpaceChannel16: vImageBufferTypeCode = 16;
+pub const kvImageBufferTypeCode_Alpha: vImageBufferTypeCode = 17;
+pub const kvImageBufferTypeCode_Indexed: vImageBufferTypeCode = 18;
+pub const kvImageBufferTypeCode_CVPixelBuffer_YCbCr: vImageBufferTypeCode = 19;
+pub const kvImageBufferTypeCode_Luminance: vImageBufferTypeCode = 20;
+pub const kvImageBufferTypeCode_Chroma: vImageBufferTypeCode = 21;
+pub const kvImageBufferTypeCode_Cb: vImageBufferTypeCode = 22;
+pub const kvImageBufferTypeCode_Cr: vImageBufferTypeCode = 23;
+pub const kvImageBufferTypeCode_CGFormat: vImageBufferTypeCode = 24;
+pub const kvImageBufferTypeCode_Chunky: vImageBufferTypeCode = 25;
+pub const kvImageBufferTypeCode_UniqueFormatCount: vImageBufferTypeCode = 26;
+pub const kvImageBufferTypeCode_Monochrome: vImageBufferTypeCode = 1;
+pub const kvImageBufferTypeCode_RGB_Red: vImageBufferTypeCode = 1;
+pub const kvImageBufferTypeCode_RGB_Green: vImageBufferTypeCode = 2;
+pub const kvImageBufferTypeCode_RGB_Blue: vImageBufferTypeCode = 3;
+pub const kvImageBufferTypeCode_CMYK_Cyan: vImageBufferTypeCode = 1;
+pub const kvImageBufferTypeCode_CMYK_Magenta: vImageBufferTypeCode = 2;
+pub const kvImageBufferTypeCode_CMYK_Yellow: vImageBufferTypeCode = 3;
+pub const kvImageBufferTypeCode_CMYK_Black: vImageBufferTypeCode = 4;
+pub const kvImageBufferTypeCode_XYZ_X: vImageBufferTypeCode = 1;
+pub const kvImageBufferTypeCode_XYZ_Y: vImageBufferTypeCode = 2;
+pub const kvImageBufferTypeCode_XYZ_Z: vImageBufferTypeCode = 3;
+pub const kvImageBufferTypeCode_LAB_L: vImageBufferTypeCode = 1;
+pub const kvImageBufferTypeCode_LAB_A: vImageBufferTypeCode = 2;
+pub const kvImageBufferTypeCode_LAB_B: vImageBufferTypeCode = 3;
+
+/// Called when a `vImageCVImageFormat`'s user data is replaced or the
+/// format dies.
+pub type vImageCVImageFormat_UserDataReleaseCallback = Option<
+    unsafe extern "C" fn(callback_fmt: vImageCVImageFormatRef, callback_userData: *mut c_void),
+>;
+
+const _: () = {
+    assert!(size_of::<vImage_ARGBToYpCbCrMatrix>() == 32);
+    assert!(size_of::<vImageChannelDescription>() == 32);
+};

@@ -453,14 +453,24 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             super::colour_stage::unpremultiply([&mut *s0, &mut *s1, &mut *s2], alpha);
         }
         if let (Some((background, premultiplied)), true) = (flatten, rgb_source) {
-            flatten_row([&mut *s0, &mut *s1, &mut *s2], alpha, background, premultiplied);
+            flatten_row(
+                [&mut *s0, &mut *s1, &mut *s2],
+                alpha,
+                background,
+                premultiplied,
+            );
         }
         if self.mixing {
             self.plan.colour.run([&mut *s0, &mut *s1, &mut *s2]);
         }
         if let (Some((background, premultiplied)), false) = (flatten, rgb_source) {
             if self.plan.destination.model == ColorModel::Rgb {
-                flatten_row([&mut *s0, &mut *s1, &mut *s2], alpha, background, premultiplied);
+                flatten_row(
+                    [&mut *s0, &mut *s1, &mut *s2],
+                    alpha,
+                    background,
+                    premultiplied,
+                );
             }
         }
         if self.plan.premultiply {

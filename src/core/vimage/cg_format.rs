@@ -274,7 +274,10 @@ mod tests {
     }
 
     fn twin(bpc: u32, bpp: u32, info: u32) -> Option<u32> {
-        layout(bpc, bpp, info).unwrap().pixel_format().map(|f| f.code)
+        layout(bpc, bpp, info)
+            .unwrap()
+            .pixel_format()
+            .map(|f| f.code)
     }
 
     #[test]

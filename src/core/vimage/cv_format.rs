@@ -84,8 +84,8 @@ impl CvFormatFacts {
             format.family,
             Family::Gray | Family::OneComponent | Family::IndexedGray
         );
-        let subsampled = info.is_some_and(|i| i.chroma_subsampling != (1, 1))
-            || (ycbcr && info.is_none());
+        let subsampled =
+            info.is_some_and(|i| i.chroma_subsampling != (1, 1)) || (ycbcr && info.is_none());
         let has_alpha = format.alpha != Alpha::None;
         let channels = channels(format, info.as_ref(), ycbcr, gray, has_alpha);
         let buffer_order = buffer_order(format, ycbcr);
@@ -250,7 +250,10 @@ mod tests {
         assert_eq!(count(0x08), 1);
         let facts = CvFormatFacts::new(fourcc(b"420v")).unwrap();
         let luma = facts.channel(code::LUMINANCE).unwrap();
-        assert_eq!((luma.min, luma.zero, luma.full, luma.max), (16.0, 16.0, 235.0, 235.0));
+        assert_eq!(
+            (luma.min, luma.zero, luma.full, luma.max),
+            (16.0, 16.0, 235.0, 235.0)
+        );
         assert!(facts.subsampled && facts.ycbcr && !facts.has_alpha);
         assert!(CvFormatFacts::new(fourcc(b"zzzz")).is_none());
     }

@@ -227,8 +227,8 @@ pub fn plan(
     let s = resolve(source)?;
     let d = resolve(destination)?;
     let same = s.space.kind() == d.space.kind();
-    let gray = matches!(s.space.kind(), Kind::Gray { .. })
-        || matches!(d.space.kind(), Kind::Gray { .. });
+    let gray =
+        matches!(s.space.kind(), Kind::Gray { .. }) || matches!(d.space.kind(), Kind::Gray { .. });
     let (mut source_color, mut destination_color) = (
         SourceColor {
             matrix: s.matrix,

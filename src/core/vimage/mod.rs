@@ -7,4 +7,5 @@
 pub mod buffer_init;
 pub mod cg_format;
 pub mod cv_format;
+pub mod geometry;
 pub mod interop;
