@@ -4,6 +4,8 @@
  * with nothing written; component counts and format equality. */
 #include <Accelerate/Accelerate.h>
 
+#include <math.h>
+
 #include "pp_test.h"
 
 static void init_and_size(void) {
@@ -68,8 +70,50 @@ static void cg_helpers(void) {
     CGColorSpaceRelease(gray);
 }
 
+/* vImageCreate…ColorSpace…: the documented BT.709 example values give the
+ * ITU-R 709 space; bad curves and primaries fail; ColorSync is absent. */
+static void color_spaces(void) {
+    vImageRGBPrimaries p709 = {0.64f, 0.30f, 0.15f, 0.3127f, 0.33f, 0.60f, 0.06f, 0.3290f};
+    vImageTransferFunction bt709 = {1.099, 1.0, 0.0, -0.099, 0.45, 0.018, 4.5, 0};
+    vImage_Error err = 1;
+    CGColorSpaceRef s = vImageCreateRGBColorSpaceWithPrimariesAndTransferFunction(
+        &p709, &bt709, kCGRenderingIntentDefault, kvImageNoFlags, &err);
+    CHECK(s != NULL && err == kvImageNoError);
+    CGColorSpaceRef named = CGColorSpaceCreateWithName(kCGColorSpaceITUR_709);
+    CHECK(CFEqual(s, named));
+    CHECK(CGColorSpaceGetModel(s) == kCGColorSpaceModelRGB);
+    CGColorSpaceRelease(named);
+    CGColorSpaceRelease(s);
+
+    vImageTransferFunction bad = bt709;
+    bad.gamma = 0;
+    CHECK(vImageCreateRGBColorSpaceWithPrimariesAndTransferFunction(&p709, &bad, 0, 0, &err) ==
+          NULL);
+    CHECK_EQ_LONG(err, kvImageInvalidParameter);
+    vImageRGBPrimaries flat = p709;
+    flat.green_x = flat.red_x;
+    flat.green_y = flat.red_y;
+    CHECK(vImageCreateRGBColorSpaceWithPrimariesAndTransferFunction(&flat, &bt709, 0, 0, NULL) ==
+          NULL);
+    CHECK(vImageCreateRGBColorSpaceWithPrimariesAndTransferFunction(NULL, &bt709, 0, 0, &err) ==
+          NULL);
+    CHECK_EQ_LONG(err, kvImageNullPointerArgument);
+
+    vImageWhitePoint d65 = {0.3127f, 0.3290f};
+    vImageTransferFunction g22 = {1, 1, 0, 0, 1 / 2.2, -INFINITY, 1, 0};
+    CGColorSpaceRef g = vImageCreateMonochromeColorSpaceWithWhitePointAndTransferFunction(
+        &d65, &g22, 0, 0, &err);
+    CHECK(g != NULL && CGColorSpaceGetModel(g) == kCGColorSpaceModelMonochrome);
+    CGColorSpaceRelease(g);
+
+    vImage_CGImageFormat f = {8, 32, NULL, kCGImageAlphaFirst, 0, NULL, 0};
+    CHECK(vImageConverter_CreateWithColorSyncCodeFragment(NULL, &f, &f, NULL, 0, &err) == NULL);
+    CHECK_EQ_LONG(err, kvImageColorSyncIsAbsent);
+}
+
 int main(void) {
     init_and_size();
     cg_helpers();
+    color_spaces();
     return pp_finish("vimage_buffer_init");
 }

@@ -375,6 +375,37 @@ typedef struct vImage_CGImageFormat {
   CGColorRenderingIntent renderingIntent;
 } vImage_CGImageFormat;
 
+// CIE xy chromaticities of three primaries and the white point.
+typedef struct vImageRGBPrimaries {
+  float red_x;
+  float green_x;
+  float blue_x;
+  float white_x;
+  float red_y;
+  float green_y;
+  float blue_y;
+  float white_y;
+} vImageRGBPrimaries;
+
+// A transfer function in vImage's parametric form: `c0·(c1·x + c2)^gamma
+// + c3` for `x ≥ cutoff`, else `c4·x + c5` (linear → non-linear).
+typedef struct vImageTransferFunction {
+  CGFloat c0;
+  CGFloat c1;
+  CGFloat c2;
+  CGFloat c3;
+  CGFloat gamma;
+  CGFloat cutoff;
+  CGFloat c4;
+  CGFloat c5;
+} vImageTransferFunction;
+
+// CIE xy chromaticity of a white point.
+typedef struct vImageWhitePoint {
+  float white_x;
+  float white_y;
+} vImageWhitePoint;
+
 // A prepared conversion between two image formats (a CF type).
 typedef struct vImageConverter *vImageConverterRef;
 
@@ -4079,6 +4110,53 @@ uint32_t vImageCGImageFormat_GetComponentCount(const struct vImage_CGImageFormat
 // Both NULL or readable; their colour spaces NULL or live objects.
 Boolean vImageCGImageFormat_IsEqual(const struct vImage_CGImageFormat *f1,
                                     const struct vImage_CGImageFormat *f2);
+
+// A new (+1) RGB colour space with these primaries and this transfer
+// function (linear → non-linear), used exactly as given (no 1/1.961
+// substitution). When they equal a CoreVideo set and curve, the space is
+// the matching named one (BT.709 primaries + the BT.709 curve →
+// `kCGColorSpaceITUR_709`) and converters can match colours with it;
+// other spaces convert only to an equal space. `intent` is accepted and
+// ignored. `error` may be NULL; it is always written.
+//
+// Errors (NULL returned): `kvImageNullPointerArgument` (NULL `primaries`
+// or `tf`), `kvImageInvalidParameter` (`tf->gamma` 0, non-finite values,
+// primaries that give no RGB ↔ XYZ matrix), `kvImageUnknownFlagsBit`
+// (only `kvImagePrintDiagnosticsToConsole` is understood).
+//
+// # Safety
+// Pointers NULL or valid.
+CGColorSpaceRef vImageCreateRGBColorSpaceWithPrimariesAndTransferFunction(const struct vImageRGBPrimaries *primaries,
+                                                                          const struct vImageTransferFunction *tf,
+                                                                          CGColorRenderingIntent intent,
+                                                                          vImage_Flags flags,
+                                                                          vImage_Error *error);
+
+// A new (+1) gray colour space with this transfer function; the white
+// point must have y > 0 and is otherwise not used (pixelport's gray has no
+// chromaticity). Same rules and errors as
+// `vImageCreateRGBColorSpaceWithPrimariesAndTransferFunction`.
+//
+// # Safety
+// Pointers NULL or valid.
+CGColorSpaceRef vImageCreateMonochromeColorSpaceWithWhitePointAndTransferFunction(const struct vImageWhitePoint *whitePoint,
+                                                                                  const struct vImageTransferFunction *tf,
+                                                                                  CGColorRenderingIntent intent,
+                                                                                  vImage_Flags flags,
+                                                                                  vImage_Error *error);
+
+// Always NULL with `*error = kvImageColorSyncIsAbsent` (`error` may be
+// NULL): Linux has no ColorSync. Use
+// `vImageConverter_CreateWithCGImageFormat` instead.
+//
+// # Safety
+// `error` NULL or writable.
+vImageConverterRef vImageConverter_CreateWithColorSyncCodeFragment(CFTypeRef codeFragment,
+                                                                   const struct vImage_CGImageFormat *srcFormat,
+                                                                   const struct vImage_CGImageFormat *destFormat,
+                                                                   const CGFloat *backgroundColor,
+                                                                   vImage_Flags flags,
+                                                                   vImage_Error *error);
 
 // A new (+1) converter from CG layout `srcFormat` to CV format
 // `destFormat` (release with `vImageConverter_Release`), or NULL with

@@ -262,3 +262,46 @@ const _: () = {
     assert!(size_of::<vImage_ARGBToYpCbCrMatrix>() == 32);
     assert!(size_of::<vImageChannelDescription>() == 32);
 };
+
+/// A transfer function in vImage's parametric form: `c0·(c1·x + c2)^gamma
+/// + c3` for `x ≥ cutoff`, else `c4·x + c5` (linear → non-linear).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct vImageTransferFunction {
+    pub c0: CGFloat,
+    pub c1: CGFloat,
+    pub c2: CGFloat,
+    pub c3: CGFloat,
+    pub gamma: CGFloat,
+    pub cutoff: CGFloat,
+    pub c4: CGFloat,
+    pub c5: CGFloat,
+}
+
+/// CIE xy chromaticities of three primaries and the white point.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct vImageRGBPrimaries {
+    pub red_x: f32,
+    pub green_x: f32,
+    pub blue_x: f32,
+    pub white_x: f32,
+    pub red_y: f32,
+    pub green_y: f32,
+    pub blue_y: f32,
+    pub white_y: f32,
+}
+
+/// CIE xy chromaticity of a white point.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct vImageWhitePoint {
+    pub white_x: f32,
+    pub white_y: f32,
+}
+
+const _: () = {
+    assert!(size_of::<vImageTransferFunction>() == 64);
+    assert!(size_of::<vImageRGBPrimaries>() == 32);
+    assert!(size_of::<vImageWhitePoint>() == 8);
+};

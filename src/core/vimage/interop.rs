@@ -11,9 +11,9 @@
 //!   conversion matches colours in linear light; other pairs (custom
 //!   primaries, parametric curves, CMYK/Lab/XYZ) are
 //!   `Unsupported`. A gray side converts by luma without matching.
-//! - **1/1.961.** As CoreVideo does, a CV side whose curve is BT.709 or
-//!   SMPTE 240M is decoded/encoded as a pure power 1/1.961 when colours are
-//!   matched (vimage-numerics.md §5).
+//! - **1/1.961.** As CoreVideo does, a CV side's curve goes through
+//!   `TransferFunction::core_video_compatible` when colours are matched
+//!   (BT.709/2020 → pure power 1/1.961; vimage-numerics.md §5).
 //! - **Matrix.** A CV matrix is accepted when it is one of the CoreVideo
 //!   matrices (BT.601, BT.709, SMPTE 240M, BT.2020 within 1e-4); others are
 //!   `Unsupported` (the conversion core has no free-form matrix).
@@ -36,10 +36,6 @@ use crate::core::pixel_format::PixelFormat;
 
 use super::cg_format::{CgAlpha, CgLayout, SpaceModel};
 use super::cv_format::{CvFormatFacts, converts};
-
-/// CoreVideo's stand-in for the BT.709 and SMPTE 240M curves (as a
-/// `UseGamma` level: linear = encoded^1.961).
-pub const CV_709_GAMMA: f64 = 1.961;
 
 /// Why a converter cannot be made.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -134,15 +130,6 @@ fn cv_colorimetry(
             extended: false,
         } => Some((p, t)),
         _ => None,
-    }
-}
-
-fn substitute_709(t: TransferFunction) -> TransferFunction {
-    match t {
-        TransferFunction::Bt709 | TransferFunction::Bt2020 | TransferFunction::Smpte240M => {
-            TransferFunction::Gamma(CV_709_GAMMA)
-        }
-        other => other,
     }
 }
 
@@ -243,8 +230,16 @@ pub fn plan(
     if !same && !gray {
         let (sp, st) = cv_colorimetry(&s.space).ok_or(InteropError::Unsupported)?;
         let (dp, dt) = cv_colorimetry(&d.space).ok_or(InteropError::Unsupported)?;
-        let st = if s.is_cv { substitute_709(st) } else { st };
-        let dt = if d.is_cv { substitute_709(dt) } else { dt };
+        let st = if s.is_cv {
+            st.core_video_compatible()
+        } else {
+            st
+        };
+        let dt = if d.is_cv {
+            dt.core_video_compatible()
+        } else {
+            dt
+        };
         source_color.primaries = Some(sp);
         source_color.transfer = Some(st);
         destination_color.primaries = Some(dp);

@@ -6,6 +6,7 @@
 
 pub mod buffer_init;
 pub mod cg_format;
+pub mod color_space;
 pub mod cv_format;
 pub mod geometry;
 pub mod interop;
