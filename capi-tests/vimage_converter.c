@@ -301,10 +301,22 @@ static void cg_to_cg(CGColorSpaceRef rgb) {
     vImageConverter_Release(flat);
 
     /* Unsupported and invalid layouts. */
-    vImage_CGImageFormat rgbf = fmt(32, 96, kCGBitmapFloatComponents | kCGBitmapByteOrder32Little,
-                                    rgb);
-    CHECK(vImageConverter_CreateWithCGImageFormat(&rgba, &rgbf, NULL, 0, &err) == NULL);
+    /* 8-bit gray + alpha has no conversion; float ARGB has one. */
+    CGColorSpaceRef gray = CGColorSpaceCreateDeviceGray();
+    vImage_CGImageFormat ga = fmt(8, 16, kCGImageAlphaFirst, gray);
+    CHECK(vImageConverter_CreateWithCGImageFormat(&rgba, &ga, NULL, 0, &err) == NULL);
     CHECK_EQ_LONG(err, kvImageUnsupportedConversion);
+    CGColorSpaceRelease(gray);
+    vImage_CGImageFormat argbf =
+        fmt(32, 128, kCGBitmapFloatComponents | kCGBitmapByteOrder32Host | kCGImageAlphaFirst, NULL);
+    vImageConverterRef tof = vImageConverter_CreateWithCGImageFormat(&rgba, &argbf, NULL, 0, &err);
+    CHECK(tof != NULL);
+    uint8_t one[4] = {51, 102, 204, 255};
+    float fo[4];
+    vImage_Buffer s2 = {one, 1, 1, 4}, d2 = {fo, 1, 1, 16};
+    CHECK_EQ_LONG(vImageConvert_AnyToAny(tof, &s2, &d2, NULL, 0), kvImageNoError);
+    CHECK(fo[0] == 1.0f && fabsf(fo[1] - 0.2f) < 1e-6f && fabsf(fo[3] - 0.8f) < 1e-6f);
+    vImageConverter_Release(tof);
     vImage_CGImageFormat broken = rgba;
     broken.bitsPerPixel = 24;
     CHECK(vImageConverter_CreateWithCGImageFormat(&broken, &rgba, NULL, 0, &err) == NULL);

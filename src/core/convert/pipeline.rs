@@ -476,6 +476,13 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         if self.plan.premultiply {
             super::colour_stage::premultiply([&mut *s0, &mut *s1, &mut *s2], alpha);
         }
+        if self.plan.clamp_unit {
+            for channel in [&mut *s0, &mut *s1, &mut *s2] {
+                for v in channel.iter_mut() {
+                    *v = v.clamp(0.0, 1.0);
+                }
+            }
+        }
         let work = self.work_rows.claim(i);
         if flatten.is_some() {
             work.alpha.fill(1.0);

@@ -226,6 +226,9 @@ pub struct ConversionPlan {
     /// (`true` = the source colour is premultiplied) and make the result
     /// opaque.
     pub(crate) flatten: Option<([f32; 3], bool)>,
+    /// vImage: clamp converted colour to [0, 1] before a float destination
+    /// ([`ConversionPlan::with_unit_clamp`]).
+    pub(crate) clamp_unit: bool,
 }
 
 impl ConversionPlan {
@@ -307,6 +310,7 @@ impl ConversionPlan {
             fast,
             opaque_source_alpha: false,
             flatten: None,
+            clamp_unit: false,
         })
     }
 
@@ -327,6 +331,18 @@ impl ConversionPlan {
         }
         self.opaque_source_alpha = opaque;
         self.flatten = flatten;
+        self
+    }
+
+    /// vImage's rule for integer data converted to float RGB or gray: the
+    /// result is clamped to [0, 1] (vImage clamps unless
+    /// `kvImageDoNotClamp`). No effect for float sources, which keep
+    /// values outside [0, 1], or other destinations.
+    pub fn with_unit_clamp(mut self) -> ConversionPlan {
+        use super::io::Coding;
+        self.clamp_unit = matches!(self.destination.model, ColorModel::Rgb | ColorModel::Gray)
+            && self.destination.coding == Coding::Float
+            && self.source.coding != Coding::Float;
         self
     }
 

@@ -16,10 +16,12 @@
 //!   vImage_Utilities.h requires of multi-byte data without an explicit
 //!   order. For 8-bit components a `…32Little` order reverses the bytes of
 //!   the whole pixel (that is how BGRA is spelled).
-//! - Only layouts whose bytes equal a format of the table convert; the
-//!   rest (planar-free but twin-less layouts such as 96-bit float RGB,
-//!   float ARGB, 10-bit packed, CMYK, Lab, 1–4-bit gray) are valid formats
-//!   that converters refuse with `kvImageUnsupportedConversion`.
+//! - Layouts whose bytes equal a format of the table convert as that
+//!   format; float RGB (96 bpp), float ARGB and host-endian 16-bit ARGB/RGB
+//!   convert through the vImage-only layouts of [`super::layouts`]. The
+//!   rest (10-bit packed, CMYK, Lab, 1–4-bit gray, 8-bit gray+alpha, …)
+//!   are valid formats that converters refuse with
+//!   `kvImageUnsupportedConversion`.
 
 use crate::core::pixel_format::{PixelFormat, fourcc};
 
@@ -234,6 +236,9 @@ impl CgLayout {
             (SpaceModel::Rgb, false, 8, 24, false) if o == Default => 0x18,
             (SpaceModel::Rgb, false, 16, 64, true) => match (self.alpha_first, o) {
                 (true, Big16) => fourcc(b"b64a"),
+                (true, o) if little(o) && o != Little32 => {
+                    return Some(&super::layouts::ARGB_16U);
+                }
                 (false, o) if little(o) && o != Little32 => fourcc(b"l64r"),
                 _ => return None,
             },
@@ -250,6 +255,15 @@ impl CgLayout {
             }
             (SpaceModel::Rgb, true, 32, 128, true) if !self.alpha_first && little(o) => {
                 fourcc(b"RGfA")
+            }
+            (SpaceModel::Rgb, true, 32, 128, true) if little(o) => {
+                return Some(&super::layouts::ARGB_FFFF);
+            }
+            (SpaceModel::Rgb, true, 32, 96, false) if little(o) => {
+                return Some(&super::layouts::RGB_FFF);
+            }
+            (SpaceModel::Rgb, false, 16, 48, false) if little(o) && o != Little32 => {
+                return Some(&super::layouts::RGB_16U);
             }
             (SpaceModel::Gray, false, 8, 8, false) => fourcc(b"L008"),
             (SpaceModel::Gray, false, 16, 16, false) if little(o) => fourcc(b"L016"),
@@ -292,9 +306,10 @@ mod tests {
         assert_eq!(twin(32, 128, 1 | 0x100 | 0x2000), Some(fourcc(b"RGfA")));
         assert_eq!(twin(16, 64, 4 | 0x3000), Some(fourcc(b"b64a")));
         assert_eq!(twin(5, 16, 0x1000), Some(fourcc(b"L565")));
-        // Float ARGB and 96-bit float RGB have no twin.
-        assert_eq!(twin(32, 128, 4 | 0x100 | 0x2000), None);
-        assert_eq!(twin(32, 96, 0x100 | 0x2000), None);
+        // Float ARGB and 96-bit float RGB have vImage-only layouts.
+        assert_eq!(twin(32, 128, 4 | 0x100 | 0x2000), Some(0x0076_0002));
+        assert_eq!(twin(32, 96, 0x100 | 0x2000), Some(0x0076_0001));
+        assert_eq!(twin(32, 96, 0x100 | 0x3000), None); // 16Big on floats
         let gray = CgLayout::parse(8, 8, 0, 0, SpaceModel::Gray).unwrap();
         assert_eq!(gray.pixel_format().map(|f| f.code), Some(fourcc(b"L008")));
     }

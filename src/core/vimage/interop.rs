@@ -26,6 +26,9 @@
 //!   result is opaque. Premultiplied CG data keeps its premultiplication
 //!   through a conversion (CV formats carry no premultiplication flag);
 //!   only compositing honours it.
+//! - **Float.** Integer data converted to float RGB or gray is clamped to
+//!   [0, 1], as vImage does without `kvImageDoNotClamp`; float → float
+//!   keeps values outside [0, 1].
 
 use crate::core::color::space::{ColorSpace, Gamut, Kind, Transfer};
 use crate::core::color::{ChromaSiting, TransferFunction, YCbCrMatrix};
@@ -261,7 +264,7 @@ pub fn plan(
         background: background.unwrap_or([0.0; 3]).map(|c| c as f32),
         premultiplied: s.premultiplied,
     });
-    let mut plan = plan.with_alpha_rules(
+    let mut plan = plan.with_unit_clamp().with_alpha_rules(
         ignore_source_alpha,
         flatten.map(|f| (f.background, f.premultiplied)),
     );

@@ -10,3 +10,4 @@ pub mod color_space;
 pub mod cv_format;
 pub mod geometry;
 pub mod interop;
+pub mod layouts;

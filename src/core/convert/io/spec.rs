@@ -305,7 +305,23 @@ pub(crate) static SPECS: [Spec; 66] = [
     spec(b"b3a8", Rgb, X1, &[word32(false, RGB_LOW30), A_8]),
 ];
 
+/// Layouts that vImage's CG formats use and no CoreVideo format has
+/// (`core::vimage::layouts` holds their `PixelFormat`s, which are not in
+/// the format table). Their codes have a zero top byte and are above the
+/// QuickDraw numbers, so no 4CC or table code can collide.
+#[rustfmt::skip]
+pub(crate) static VIMAGE_SPECS: [Spec; 4] = [
+    // RGBFFF, host-endian floats.
+    numeric(0x0076_0001, Rgb, &[I(&[(R, F32), (G, F32), (B, F32)])]),
+    // ARGBFFFF, host-endian floats.
+    numeric(0x0076_0002, Rgb, &[I(&[(A, F32), (R, F32), (G, F32), (B, F32)])]),
+    // ARGB16U, host-endian.
+    numeric(0x0076_0003, Rgb, &[I(&[(A, U16LE), (R, U16LE), (G, U16LE), (B, U16LE)])]),
+    // RGB16U, host-endian.
+    numeric(0x0076_0004, Rgb, &[I(&[(R, U16LE), (G, U16LE), (B, U16LE)])]),
+];
+
 /// The layout of `code`, if the converter supports it.
 pub(crate) fn find(code: u32) -> Option<&'static Spec> {
-    SPECS.iter().find(|s| s.code == code)
+    SPECS.iter().chain(&VIMAGE_SPECS).find(|s| s.code == code)
 }
