@@ -35,6 +35,9 @@
 // Opaque CGColorSpace storage.
 typedef struct CGColorSpace CGColorSpace;
 
+// Opaque CGImage storage.
+typedef struct CGImage CGImage;
+
 // Opaque VTPixelRotationSession storage.
 typedef struct OpaqueVTPixelRotationSession OpaqueVTPixelRotationSession;
 
@@ -252,6 +255,21 @@ typedef struct CGColorSpace *CGColorSpaceRef;
 // A colour space's family (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorSpaceModel;
 
+// A bitmap image (a CF type).
+typedef struct CGImage *CGImageRef;
+
+// A bitmap's layout: alpha info (low 5 bits) | float flag | byte order
+// (`CF_OPTIONS(uint32_t, …)`, CGImage.h). The `…Host` byte orders are
+// endian-dependent macros in the Apple-path CGImage.h.
+typedef uint32_t CGBitmapInfo;
+
+// Alpha position and premultiplication (`CF_ENUM(uint32_t, …)`, CGImage.h).
+typedef uint32_t CGImageAlphaInfo;
+
+// How colours outside the destination gamut are mapped
+// (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
+typedef int32_t CGColorRenderingIntent;
+
 // Any CoreVideo buffer (a CF type).
 typedef struct __CVBuffer *CVBufferRef;
 
@@ -352,15 +370,6 @@ typedef struct vImage_Buffer {
 // Option bits of every vImage call (`uint32_t`); unused bits must be 0.
 typedef uint32_t vImage_Flags;
 
-// A bitmap's layout: alpha info (low 5 bits) | float flag | byte order
-// (`CF_OPTIONS(uint32_t, …)`, CGImage.h). The `…Host` byte orders are
-// endian-dependent macros in the Apple-path CGImage.h.
-typedef uint32_t CGBitmapInfo;
-
-// How colours outside the destination gamut are mapped
-// (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
-typedef int32_t CGColorRenderingIntent;
-
 // A CoreGraphics-style description of an image format. NULL `colorSpace`
 // means sRGB; the struct owns neither `colorSpace` nor `decode`.
 typedef struct vImage_CGImageFormat {
@@ -447,16 +456,8 @@ typedef struct vImageChannelDescription {
   CGFloat max;
 } vImageChannelDescription;
 
-// Called when a `vImageCVImageFormat`'s user data is replaced or the
-// format dies.
-typedef void (*vImageCVImageFormat_UserDataReleaseCallback)(vImageCVImageFormatRef callback_fmt,
-                                                            void *callback_userData);
-
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
-
-// Alpha position and premultiplication (`CF_ENUM(uint32_t, …)`, CGImage.h).
-typedef uint32_t CGImageAlphaInfo;
 
 // Byte-order part of a `CGBitmapInfo` (`CF_ENUM(uint32_t, …)`, CGImage.h).
 typedef uint32_t CGImageByteOrderInfo;
@@ -3194,6 +3195,79 @@ bool CGColorSpaceIsHDR(CGColorSpaceRef space);
 // pixelport creates neither (+0). `space` is not looked at.
 CGColorSpaceRef CGColorSpaceGetBaseColorSpace(CGColorSpaceRef space);
 
+// The type ID of every `CGImageRef`.
+CFTypeID CGImageGetTypeID(void);
+
+// +1 on `image`; returns it. NULL is a no-op returning NULL.
+//
+// # Safety
+// NULL or a live object.
+CGImageRef CGImageRetain(CGImageRef image);
+
+// −1 on `image`, destroying it at zero (adopted pixel memory goes back
+// through its release callback). NULL is a no-op.
+//
+// # Safety
+// NULL or a live object the caller owns a reference to.
+void CGImageRelease(CGImageRef image);
+
+// Pixels per row; 0 for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+size_t CGImageGetWidth(CGImageRef image);
+
+// Rows; 0 for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+size_t CGImageGetHeight(CGImageRef image);
+
+// Bits per colour component; 0 for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+size_t CGImageGetBitsPerComponent(CGImageRef image);
+
+// Bits per pixel; 0 for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+size_t CGImageGetBitsPerPixel(CGImageRef image);
+
+// Bytes from one row to the next; 0 for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+size_t CGImageGetBytesPerRow(CGImageRef image);
+
+// The bitmap info the image was made with; 0 for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+CGBitmapInfo CGImageGetBitmapInfo(CGImageRef image);
+
+// The alpha field of the bitmap info (`kCGImageAlpha…`); 0
+// (`kCGImageAlphaNone`) for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+CGImageAlphaInfo CGImageGetAlphaInfo(CGImageRef image);
+
+// The rendering intent the image was made with;
+// `kCGRenderingIntentDefault` for NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+CGColorRenderingIntent CGImageGetRenderingIntent(CGImageRef image);
+
+// The image's colour space (+0, valid while the image lives); NULL for
+// NULL or a non-image.
+//
+// # Safety
+// `image` must be NULL or a live object.
+CGColorSpaceRef CGImageGetColorSpace(CGImageRef image);
+
 // Retains `buffer` (any CF object, like CFRetain) and returns it. NULL
 // returns NULL.
 //
@@ -4111,6 +4185,53 @@ uint32_t vImageCGImageFormat_GetComponentCount(const struct vImage_CGImageFormat
 Boolean vImageCGImageFormat_IsEqual(const struct vImage_CGImageFormat *f1,
                                     const struct vImage_CGImageFormat *f2);
 
+// A new (+1) CGImage holding `buf`'s pixels in `format` (NULL colour
+// space = sRGB; the image retains the space). Without
+// `kvImageNoAllocate` the pixels are copied (rows packed) and `callback`
+// is not used. With it, the image adopts `buf->data` and `buf->rowBytes`
+// without copying, and `callback(userData, buf->data)` (if non-NULL)
+// runs when the image is destroyed; the caller must keep the memory
+// unchanged until then.
+//
+// Errors (NULL returned, `*error` set; `error` may be NULL and is always
+// written): `kvImageInvalidImageFormat` (bad format),
+// `kvImageNullPointerArgument` / `kvImageInvalidRowBytes` (bad buffer),
+// `kvImageMemoryAllocationError`, `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// Pointers NULL or valid; `buf` describes readable memory.
+CGImageRef vImageCreateCGImageFromBuffer(const struct vImage_Buffer *buf,
+                                         const struct vImage_CGImageFormat *format,
+                                         void (*callback)(void *userData, void *buf_data),
+                                         void *userData,
+                                         vImage_Flags flags,
+                                         vImage_Error *error);
+
+// Fills `buf` with `image`'s pixels converted to `format`. A `format`
+// whose `bitsPerComponent` is 0 is first filled in with the image's own
+// format (colour space +0, the image's), so the pixels are copied as they
+// are. Without `kvImageNoAllocate`, `buf`'s size is the image's and
+// `data` is allocated as `vImageBuffer_Init` does (release with
+// `free()`); with it, `buf`'s `data`/`rowBytes` are used and its size
+// must be the image's. `backgroundColor` (may be NULL = black) flattens
+// alpha the format does not keep.
+//
+// Errors: `kvImageNullPointerArgument` (NULL `buf`),
+// `kvImageInvalidImageFormat` (NULL or bad `format`),
+// `kvImageInvalidImageObject` (NULL or non-image `image`),
+// `kvImageBufferSizeMismatch`, `kvImageUnsupportedConversion`,
+// `kvImageMemoryAllocationError`, `kvImageUnknownFlagsBit`. On failure
+// without `kvImageNoAllocate`, `buf->data` is set to NULL (as Apple
+// documents); with it, `buf` is untouched.
+//
+// # Safety
+// Pointers NULL or valid; `image` NULL or live.
+vImage_Error vImageBuffer_InitWithCGImage(struct vImage_Buffer *buf,
+                                          struct vImage_CGImageFormat *format,
+                                          const CGFloat *backgroundColor,
+                                          CGImageRef image,
+                                          vImage_Flags flags);
+
 // A new (+1) RGB colour space with these primaries and this transfer
 // function (linear → non-linear), used exactly as given (no 1/1.961
 // substitution). When they equal a CoreVideo set and curve, the space is
@@ -4491,7 +4612,8 @@ void *vImageCVImageFormat_GetUserData(vImageConstCVImageFormatRef format);
 // user data.
 vImage_Error vImageCVImageFormat_SetUserData(vImageCVImageFormatRef format,
                                              void *userData,
-                                             vImageCVImageFormat_UserDataReleaseCallback userDataReleaseCallback);
+                                             void (*userDataReleaseCallback)(vImageCVImageFormatRef callback_fmt,
+                                                                             void *callback_userData));
 
 // Fills `*buffer` with a copy of the whole of `cvPixelBuffer`, converted
 // to `desiredFormat`. Without `kvImageNoAllocate` the function sets

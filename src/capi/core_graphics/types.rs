@@ -49,6 +49,17 @@ pub struct CGColorSpaceRef(pub *mut CGColorSpace);
 
 impl_cf_ref!(CGColorSpaceRef => *mut CGColorSpace);
 
+/// Opaque CGImage storage.
+pub struct CGImage {
+    _private: [u8; 0],
+}
+/// A bitmap image (a CF type).
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CGImageRef(pub *mut CGImage);
+
+impl_cf_ref!(CGImageRef => *mut CGImage);
+
 /// Alpha position and premultiplication (`CF_ENUM(uint32_t, …)`, CGImage.h).
 pub type CGImageAlphaInfo = u32;
 pub const kCGImageAlphaNone: CGImageAlphaInfo = 0;

@@ -21,6 +21,7 @@ use crate::capi::core_foundation::number::CfNumber;
 use crate::capi::core_foundation::string::CfString;
 use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
 use crate::capi::core_graphics::color_space::CgColorSpace;
+use crate::capi::core_graphics::image::CgImage;
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::pixel_buffer_pool::CvPixelBufferPool;
 use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
@@ -50,10 +51,11 @@ pub enum TypeKind {
     Reserved13 = 13,
     CvImageFormat = 14,
     Converter = 15,
+    Image = 16,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 15] = [
+    pub const ALL: [TypeKind; 16] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -69,6 +71,7 @@ impl TypeKind {
         TypeKind::Reserved13,
         TypeKind::CvImageFormat,
         TypeKind::Converter,
+        TypeKind::Image,
     ];
 
     pub const fn index(self) -> usize {
@@ -124,7 +127,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 15] = [
+pub static CLASSES: [Class; 16] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -140,6 +143,7 @@ pub static CLASSES: [Class; 15] = [
     Class::of::<Reserved>("VTPixelRotationSession"),
     Class::of::<VImageCvImageFormat>("vImageCVImageFormat"),
     Class::of::<VImageConverter>("vImageConverter"),
+    Class::of::<CgImage>("CGImage"),
 ];
 
 /// The payload of [`TypeKind::Reserved13`]: never instantiated.

@@ -746,7 +746,9 @@ pub unsafe extern "C" fn vImageCVImageFormat_GetUserData(
 pub unsafe extern "C" fn vImageCVImageFormat_SetUserData(
     format: vImageCVImageFormatRef,
     userData: *mut c_void,
-    userDataReleaseCallback: vImageCVImageFormat_UserDataReleaseCallback,
+    userDataReleaseCallback: Option<
+        unsafe extern "C" fn(callback_fmt: vImageCVImageFormatRef, callback_userData: *mut c_void),
+    >,
 ) -> vImage_Error {
     ffi_guard!(kvImageInternalError, {
         // SAFETY: per the contract.

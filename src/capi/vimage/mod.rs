@@ -9,6 +9,7 @@
 pub mod buffer;
 pub mod buffer_init;
 pub mod cg_format;
+pub mod cg_image;
 pub mod color_space;
 pub mod converter;
 pub mod cv_image_format;
