@@ -300,6 +300,24 @@ static void cg_to_cg(CGColorSpaceRef rgb) {
     CHECK(near(o[2], 50 * a));
     vImageConverter_Release(flat);
 
+    /* Premultiplied colour is composited as c + bg·(1 − a), and kept
+     * premultiplied into another premultiplied layout. */
+    vImage_CGImageFormat prgba = fmt(8, 32, kCGImageAlphaPremultipliedLast, NULL);
+    vImageConverterRef pflat =
+        vImageConverter_CreateWithCGImageFormat(&prgba, &rgb888, bg, 0, &err);
+    uint8_t pm[4] = {50, 25, 12, 64};
+    vImage_Buffer s3 = {pm, 1, 1, 4};
+    CHECK_EQ_LONG(vImageConvert_AnyToAny(pflat, &s3, &d1, NULL, 0), kvImageNoError);
+    CHECK(near(o[0], 50 + 255 * (1 - a)) && near(o[1], 25 + 127.5 * (1 - a)) && near(o[2], 12));
+    vImageConverter_Release(pflat);
+    vImage_CGImageFormat pargb = fmt(8, 32, kCGImageAlphaPremultipliedFirst, NULL);
+    vImageConverterRef keep = vImageConverter_CreateWithCGImageFormat(&prgba, &pargb, NULL, 0, &err);
+    uint8_t k[4];
+    vImage_Buffer d3 = {k, 1, 1, 4};
+    CHECK_EQ_LONG(vImageConvert_AnyToAny(keep, &s3, &d3, NULL, 0), kvImageNoError);
+    CHECK(k[0] == 64 && k[1] == 50 && k[2] == 25 && k[3] == 12);
+    vImageConverter_Release(keep);
+
     /* Unsupported and invalid layouts. */
     /* 8-bit gray + alpha has no conversion; float ARGB has one. */
     CGColorSpaceRef gray = CGColorSpaceCreateDeviceGray();
