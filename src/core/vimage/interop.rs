@@ -17,6 +17,9 @@
 //! - **Matrix.** A CV matrix is accepted when it is one of the CoreVideo
 //!   matrices (BT.601, BT.709, SMPTE 240M, BT.2020 within 1e-4); others are
 //!   `Unsupported` (the conversion core has no free-form matrix).
+//! - **Chroma.** Up-sampling interpolates at the CV format's siting;
+//!   down-sampling averages each pair/block (vImage's default box filter)
+//!   whatever the siting, with or without `kvImageHighQualityResampling`.
 //! - **Alpha.** Source alpha is ignored (treated as opaque) when the CG
 //!   source says `NoneSkip…` or the CV source's alpha-is-one hint is set.
 //!   When real source alpha meets a destination without alpha (a CV format
@@ -342,6 +345,34 @@ mod tests {
         assert_eq!(run(&p, &[10, 20, 30, 128], 1, 4), [30, 20, 10, 255]);
         let p = plan(&cg(5), &cv(b"BGRA", true), None).unwrap();
         assert_eq!(run(&p, &[30, 20, 10, 7], 1, 4), [10, 20, 30, 255]);
+    }
+
+    #[test]
+    fn the_cv_siting_steers_chroma_upsampling() {
+        // '2vuy' (Cb Y'0 Cr Y'1) with chroma changing from pair to pair:
+        // the odd pixel's colour depends on where the chroma samples sit.
+        let src = [60u8, 128, 200, 128, 200, 128, 60, 128, 60, 128, 200, 128];
+        let argb = |siting: ChromaSiting| {
+            let mut side = cv(b"2vuy", false);
+            if let Side::Cv(c) = &mut side {
+                c.siting = Some(siting);
+            }
+            let p = plan(&side, &cg(6), None).unwrap();
+            assert_eq!(p.plan.source_chroma_siting(), Some(siting));
+            run(&p, &src, 6, 4)
+        };
+        let (left, centre) = (argb(ChromaSiting::Left), argb(ChromaSiting::Center));
+        assert_ne!(left[4..8], centre[4..8]);
+        // A CG → CV converter records the CV format's siting.
+        let mut side = cv(b"2vuy", false);
+        if let Side::Cv(c) = &mut side {
+            c.siting = Some(ChromaSiting::TopLeft);
+        }
+        let p = plan(&cg(6), &side, None).unwrap();
+        assert_eq!(
+            p.plan.destination_chroma_siting(),
+            Some(ChromaSiting::TopLeft)
+        );
     }
 
     #[test]
