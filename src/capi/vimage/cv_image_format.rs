@@ -250,7 +250,8 @@ pub(crate) unsafe fn format_from_buffer(
 /// whose model does not fit the format counts as missing.
 ///
 /// NULL for NULL, a non-buffer or a format vImage cannot describe
-/// (device-compressed). Thread safety: any thread.
+/// (device-compressed, or registered at run time). Thread safety: any
+/// thread.
 ///
 /// # Safety
 /// `buffer` must be NULL or a live object.
@@ -275,7 +276,8 @@ pub unsafe extern "C" fn vImageCVImageFormat_CreateWithCVPixelBuffer(
 /// (nonzero = alpha is opaque). Each of the three may be NULL (missing
 /// until set). Channel count, names and descriptions come from the 4CC.
 ///
-/// NULL for an unknown or device-compressed 4CC, a singular matrix, a
+/// NULL for an unknown, device-compressed or run-time-registered 4CC, a
+/// singular matrix, a
 /// siting string that is no chroma location, or a colour space whose model
 /// does not fit the format (RGB and Y'CbCr formats need an RGB space, gray
 /// formats a monochrome one).
