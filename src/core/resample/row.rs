@@ -1,0 +1,92 @@
+//! The scalar row kernels: one multiply-add loop each over contiguous
+//! samples. A SIMD version must match these within f32 rounding (float) or
+//! bit-exactly (u8).
+//!
+//! Preconditions (programming errors, they panic): inputs hold at least
+//! `taps.input_len()` samples (times `channels` when interleaved); outputs
+//! at most `taps.len()` samples; rows of a vertical blend are at least as
+//! long as `out`.
+
+use super::taps::{FIXED_BITS, FixedTaps, Taps};
+
+/// Horizontal resample of one planar f32 row: `out[j] = Σ w · input[…]`.
+pub fn resample_row(taps: &Taps, input: &[f32], out: &mut [f32]) {
+    let count = taps.count();
+    for (o, (first, weights)) in out.iter_mut().zip(taps.iter()) {
+        let window = &input[first..first + count];
+        *o = window.iter().zip(weights).map(|(&x, &w)| x * w).sum();
+    }
+}
+
+/// Horizontal resample of an interleaved f32 row of `channels` channels
+/// per pixel.
+pub fn resample_interleaved(taps: &Taps, channels: usize, input: &[f32], out: &mut [f32]) {
+    let count = taps.count();
+    for (o, (first, weights)) in out.chunks_exact_mut(channels).zip(taps.iter()) {
+        let window = &input[first * channels..(first + count) * channels];
+        o.fill(0.0);
+        for (pixel, &w) in window.chunks_exact(channels).zip(weights) {
+            for (acc, &x) in o.iter_mut().zip(pixel) {
+                *acc += x * w;
+            }
+        }
+    }
+}
+
+/// Horizontal resample of an interleaved u8 row (1‥=4 channels), rounded
+/// to nearest and clamped.
+pub fn resample_interleaved_u8(taps: &FixedTaps, channels: usize, input: &[u8], out: &mut [u8]) {
+    let count = taps.count();
+    let mut acc = [0i32; 4];
+    for (o, (first, weights)) in out.chunks_exact_mut(channels).zip(taps.iter()) {
+        let window = &input[first * channels..(first + count) * channels];
+        acc.fill(0);
+        for (pixel, &w) in window.chunks_exact(channels).zip(weights) {
+            for (a, &x) in acc.iter_mut().zip(pixel) {
+                *a += i32::from(x) * i32::from(w);
+            }
+        }
+        for (o, &a) in o.iter_mut().zip(&acc) {
+            *o = round_fixed(a);
+        }
+    }
+}
+
+/// Vertical resample: `out = Σ weights[k] · rows[k]` element-wise (the
+/// weights of one output row and its input rows, `Taps::weights` with the
+/// rows from `Taps::first`).
+pub fn blend_rows(weights: &[f32], rows: &[&[f32]], out: &mut [f32]) {
+    out.fill(0.0);
+    for (&w, row) in weights.iter().zip(rows) {
+        if w != 0.0 {
+            for (o, &x) in out.iter_mut().zip(*row) {
+                *o += w * x;
+            }
+        }
+    }
+}
+
+/// `out += weight · row` element-wise: a vertical resample one input row at
+/// a time (start from `out.fill(0.0)`), for callers whose rows live in a
+/// ring rather than a slice.
+pub fn accumulate_row(weight: f32, row: &[f32], out: &mut [f32]) {
+    for (o, &x) in out.iter_mut().zip(row) {
+        *o += weight * x;
+    }
+}
+
+/// Vertical resample of u8 rows, rounded to nearest and clamped.
+pub fn blend_rows_u8(weights: &[i16], rows: &[&[u8]], out: &mut [u8]) {
+    for (x, o) in out.iter_mut().enumerate() {
+        let acc: i32 = weights
+            .iter()
+            .zip(rows)
+            .map(|(&w, row)| i32::from(w) * i32::from(row[x]))
+            .sum();
+        *o = round_fixed(acc);
+    }
+}
+
+fn round_fixed(acc: i32) -> u8 {
+    ((acc + (1 << (FIXED_BITS - 1))) >> FIXED_BITS).clamp(0, 255) as u8
+}
