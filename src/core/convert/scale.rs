@@ -27,7 +27,7 @@ use super::chroma::Grid;
 use super::codes::FormatCodes;
 use super::io::{ColorModel, ConvertError, FormatInfo, FrameReader, IntermediateRow};
 use super::pipeline::{Ring, Row, zeroed};
-use crate::core::resample::{Filter, Mapping, Taps, accumulate_row};
+use crate::core::resample::{Filter, Mapping, Taps, accumulate_difference};
 
 /// A rectangle of the source in pixel-edge coordinates, top-left origin
 /// (pixel `(i, j)` covers `[i, i+1) × [j, j+1)`); may be fractional.
@@ -313,13 +313,17 @@ fn blend(
     c: usize,
     out: &mut [f32],
 ) -> Result<(), ConvertError> {
-    out.fill(0.0);
+    let pick = |r: usize| -> Result<&[f32], ConvertError> {
+        let row = rows.get(r * stride)?;
+        Ok(if c == 3 { &row.alpha } else { &row.colour[c] })
+    };
     let first = taps.first(j);
+    let base_index = taps.support(j).start;
+    let base = pick(base_index)?;
+    out.copy_from_slice(&base[..out.len()]);
     for (k, &w) in taps.weights(j).iter().enumerate() {
-        if w != 0.0 {
-            let row = rows.get((first + k) * stride)?;
-            let input = if c == 3 { &row.alpha } else { &row.colour[c] };
-            accumulate_row(w, input, out);
+        if w != 0.0 && first + k != base_index {
+            accumulate_difference(w, pick(first + k)?, base, out);
         }
     }
     Ok(())

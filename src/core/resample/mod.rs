@@ -31,7 +31,8 @@
 //!   rounded to f32, and the rounding residue (`1 − Σ f32`) is added to the
 //!   largest tap, so every f32 tap set sums to 1 as closely as f32 allows
 //!   and a constant input reproduces itself (to f32 rounding, which integer
-//!   formats round away). [`FixedTaps`] carry the same weights as integers
+//!   formats round away; the f32 kernels' difference form makes constants
+//!   exact, see `row`). [`FixedTaps`] carry the same weights as integers
 //!   in units of 2^−[`FIXED_BITS`] that sum to exactly 2^[`FIXED_BITS`],
 //!   so a constant u8 row stays exactly constant.
 //! - **Storage.** Every output has the same number of taps (the widest
@@ -50,7 +51,7 @@ mod tests;
 
 pub use kernel::Filter;
 pub use row::{
-    accumulate_row, blend_rows, blend_rows_u8, resample_interleaved, resample_interleaved_u8,
-    resample_row,
+    accumulate_difference, blend_rows, blend_rows_u8, resample_interleaved,
+    resample_interleaved_u8, resample_row,
 };
 pub use taps::{FIXED_BITS, FixedTaps, Mapping, Taps};

@@ -2,6 +2,12 @@
 //! samples. A SIMD version must match these within f32 rounding (float) or
 //! bit-exactly (u8).
 //!
+//! The f32 kernels compute `x₀ + Σ w·(x − x₀)` (`x₀` the window's first
+//! sample, or the first row) rather than `Σ w·x`: equal when the weights
+//! sum to 1, but a constant input then comes out *exactly* constant in
+//! f32 — `Σ w·x` is off by an ulp, which flips codes that sit on a
+//! rounding tie (10-bit video-range RGB → XR codes, for one).
+//!
 //! Preconditions (programming errors, they panic): inputs hold at least
 //! `taps.input_len()` samples (times `channels` when interleaved); outputs
 //! at most `taps.len()` samples; rows of a vertical blend are at least as
@@ -14,7 +20,13 @@ pub fn resample_row(taps: &Taps, input: &[f32], out: &mut [f32]) {
     let count = taps.count();
     for (o, (first, weights)) in out.iter_mut().zip(taps.iter()) {
         let window = &input[first..first + count];
-        *o = window.iter().zip(weights).map(|(&x, &w)| x * w).sum();
+        let base = window[0];
+        *o = base
+            + window
+                .iter()
+                .zip(weights)
+                .map(|(&x, &w)| (x - base) * w)
+                .sum::<f32>();
     }
 }
 
@@ -24,11 +36,15 @@ pub fn resample_interleaved(taps: &Taps, channels: usize, input: &[f32], out: &m
     let count = taps.count();
     for (o, (first, weights)) in out.chunks_exact_mut(channels).zip(taps.iter()) {
         let window = &input[first * channels..(first + count) * channels];
+        let base = &window[..channels];
         o.fill(0.0);
         for (pixel, &w) in window.chunks_exact(channels).zip(weights) {
-            for (acc, &x) in o.iter_mut().zip(pixel) {
-                *acc += x * w;
+            for ((acc, &x), &b) in o.iter_mut().zip(pixel).zip(base) {
+                *acc += (x - b) * w;
             }
+        }
+        for (acc, &b) in o.iter_mut().zip(base) {
+            *acc += b;
         }
     }
 }
@@ -56,22 +72,26 @@ pub fn resample_interleaved_u8(taps: &FixedTaps, channels: usize, input: &[u8], 
 /// weights of one output row and its input rows, `Taps::weights` with the
 /// rows from `Taps::first`).
 pub fn blend_rows(weights: &[f32], rows: &[&[f32]], out: &mut [f32]) {
-    out.fill(0.0);
+    let Some(base) = rows.first() else {
+        out.fill(0.0);
+        return;
+    };
+    out.copy_from_slice(&base[..out.len()]);
     for (&w, row) in weights.iter().zip(rows) {
-        if w != 0.0 {
-            for (o, &x) in out.iter_mut().zip(*row) {
-                *o += w * x;
-            }
-        }
+        accumulate_difference(w, row, base, out);
     }
 }
 
-/// `out += weight · row` element-wise: a vertical resample one input row at
-/// a time (start from `out.fill(0.0)`), for callers whose rows live in a
-/// ring rather than a slice.
-pub fn accumulate_row(weight: f32, row: &[f32], out: &mut [f32]) {
-    for (o, &x) in out.iter_mut().zip(row) {
-        *o += weight * x;
+/// `out += weight · (row − base)` element-wise: a vertical resample one
+/// input row at a time, for callers whose rows live in a ring rather than
+/// a slice. Start from `out = base` (any one of the rows, e.g. the first
+/// with a non-zero weight) and add every row with a non-zero weight.
+pub fn accumulate_difference(weight: f32, row: &[f32], base: &[f32], out: &mut [f32]) {
+    if weight == 0.0 {
+        return;
+    }
+    for ((o, &x), &b) in out.iter_mut().zip(row).zip(base) {
+        *o += weight * (x - b);
     }
 }
 

@@ -97,9 +97,13 @@ fn constants_stay_constant() {
                 resample_interleaved_u8(&t.to_fixed(), 3, &row, &mut out);
                 assert!(out.iter().all(|&x| x == value), "{filter:?} {value}");
             }
-            let row = vec![0.7f32; input];
-            for x in run(&t, &row) {
-                assert!((x - 0.7).abs() <= 2.0 * f32::EPSILON, "{filter:?} {x}");
+            for v in [0.7f32, 1.0, -0.3, 1e6] {
+                let row = vec![v; input];
+                assert!(run(&t, &row).iter().all(|&x| x == v), "{filter:?} {v}");
+                let rows = vec![&row[..]; t.count()];
+                let mut out = vec![0.0; input];
+                blend_rows(t.weights(0), &rows, &mut out);
+                assert!(out.iter().all(|&x| x == v));
             }
         }
     }
@@ -166,9 +170,9 @@ fn interleaved_and_vertical_agree_with_planar() {
     let mut v = [0.0];
     blend_rows(t.weights(4), &rows, &mut v);
     assert!((v[0] - run(&t, &planar[0])[4]).abs() < 1e-5);
-    let mut acc = [0.0];
+    let mut acc = [rows[0][0]];
     for (k, row) in rows.iter().enumerate() {
-        accumulate_row(t.weights(4)[k], row, &mut acc);
+        accumulate_difference(t.weights(4)[k], row, rows[0], &mut acc);
     }
     assert!((acc[0] - v[0]).abs() < 1e-6);
 }
