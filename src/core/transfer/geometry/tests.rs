@@ -26,7 +26,9 @@ fn input(
     }
 }
 
-fn rects(g: &Geometry) -> ((f64, f64, f64, f64), (usize, usize, usize, usize)) {
+type Rects = ((f64, f64, f64, f64), (usize, usize, usize, usize));
+
+fn rects(g: &Geometry) -> Rects {
     let s = g.placement.source;
     let t = g.placement.target;
     ((s.x, s.y, s.width, s.height), (t.x, t.y, t.width, t.height))
