@@ -4120,11 +4120,18 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 //
 // Errors: NULL or non-buffer arguments or a non-session → `kVTParameterErr`;
 // invalidated session → `kVTInvalidSessionErr`; a format pixelport cannot
-// convert (indexed, Bayer, depth, compressed) or buffers of different
-// sizes (until scaling lands) → `kVTPixelTransferNotSupportedErr`; colour
-// matching requested without the source tags it needs →
-// `kVTInsufficientSourceColorDataErr`. On any error the destination's
-// pixels and attachments are untouched.
+// convert (indexed, Bayer, depth, compressed) →
+// `kVTPixelTransferNotSupportedErr`; colour matching requested without the
+// source tags it needs → `kVTInsufficientSourceColorDataErr`; in the
+// scaling modes other than Normal, a malformed source clean aperture
+// (missing keys, size not positive, not inside the buffer) or pixel
+// aspect ratio (a spacing not positive), a `DestinationCleanAperture` not
+// inside the destination, or a picture that rounds to nothing →
+// `kVTParameterErr`. On any error the destination's pixels and attachments
+// are untouched.
+//
+// Sizes may differ: the picture is scaled as `ScalingMode` says
+// (README behaviour table for the filter, rounding and bar colours).
 //
 // Thread safety: concurrent transfers on one session are fine (see the
 // session's docs); the caller must not write either buffer meanwhile.

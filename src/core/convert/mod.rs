@@ -1,5 +1,6 @@
-//! Any-to-any pixel conversion: VTPixelTransferSession's general path, for
-//! same-size frames.
+//! Any-to-any pixel conversion: VTPixelTransferSession's general path,
+//! scaling included ([`scale`]: a [`Placement`] says which source
+//! rectangle lands on which destination rectangle).
 //!
 //! A [`ConversionRequest`] (formats, the source's colour tags, the
 //! session's destination colour properties, the downsampling mode) is
@@ -27,6 +28,7 @@ pub mod fast;
 pub mod io;
 pub mod pipeline;
 pub mod plan;
+pub mod scale;
 
 #[cfg(test)]
 mod tests;
@@ -38,3 +40,4 @@ pub use plan::{
     ConversionPlan, ConversionRequest, DEFAULT_MATRIX, DEFAULT_SITING, DestinationColor,
     DownsamplingMode, MatrixOrigin, SourceColor,
 };
+pub use scale::{Placement, SourceRect, TargetRect};
