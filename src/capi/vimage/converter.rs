@@ -106,15 +106,17 @@ pub(crate) fn interop_status(e: InteropError) -> vImage_Error {
 /// The `vImage_Error` of a conversion failure.
 pub(crate) fn convert_status(e: ConvertError) -> vImage_Error {
     match e {
-        ConvertError::SizeMismatch { .. } | ConvertError::PlaneTooSmall { .. } => {
-            kvImageBufferSizeMismatch
-        }
+        ConvertError::PlaneTooSmall { .. } => kvImageBufferSizeMismatch,
         ConvertError::RowTooShort { .. } => kvImageInvalidRowBytes,
         ConvertError::OutOfMemory => kvImageMemoryAllocationError,
         ConvertError::Unsupported(_) | ConvertError::UnsupportedPair { .. } => {
             kvImageUnsupportedConversion
         }
-        ConvertError::Geometry(_) | ConvertError::PlaneCount { .. } => kvImageInvalidParameter,
+        // Both frames are given one size here, so no placement is ever
+        // built; listed for completeness.
+        ConvertError::Geometry(_)
+        | ConvertError::PlaneCount { .. }
+        | ConvertError::BadPlacement => kvImageInvalidParameter,
         ConvertError::RowShape | ConvertError::InsufficientSourceColorData => kvImageInternalError,
     }
 }
