@@ -19,6 +19,7 @@
 #define PIXELPORT_VERSION_MAJOR 0
 #define PIXELPORT_VERSION_MINOR 1
 #define PIXELPORT_VERSION_PATCH 0
+#define PIXELPORT_ALIGNED(n) __attribute__((aligned(n)))
 
 
 // How deep collections are decoded; property trees are a few levels deep.
@@ -329,6 +330,86 @@ typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
 // Any VideoToolbox session, for the `VTSession…` property functions.
 typedef CFTypeRef VTSessionRef;
 
+// `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
+// = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
+typedef ssize_t vImage_Error;
+
+// Normalised Y'CbCr → RGB coefficients; fields in Apple's memory order
+// (`Yp, Cr_R, Cr_G, Cb_G, Cb_B`).
+typedef struct vImage_YpCbCrToARGBMatrix {
+  float Yp;
+  float Cr_R;
+  float Cr_G;
+  float Cb_G;
+  float Cb_B;
+} vImage_YpCbCrToARGBMatrix;
+
+// Code values of a Y'CbCr encoding: biases, the codes of 1.0 (luma) and
+// +0.5 (chroma), and clamp limits.
+typedef struct vImage_YpCbCrPixelRange {
+  int32_t Yp_bias;
+  int32_t CbCr_bias;
+  int32_t YpRangeMax;
+  int32_t CbCrRangeMax;
+  int32_t YpMax;
+  int32_t YpMin;
+  int32_t CbCrMax;
+  int32_t CbCrMin;
+} vImage_YpCbCrPixelRange;
+
+// Opaque Y'CbCr → ARGB conversion state filled by
+// `vImageConvert_YpCbCrToARGB_GenerateConversion`; may be copied, reused
+// and read from several threads.
+typedef struct PIXELPORT_ALIGNED(16) vImage_YpCbCrToARGB {
+  uint8_t opaque[128];
+} vImage_YpCbCrToARGB;
+
+// The Y'CbCr layout of a conversion (a C enum on Apple; an `int` here).
+typedef int32_t vImageYpCbCrType;
+
+// The ARGB side of a conversion (a C enum on Apple; an `int` here).
+typedef int32_t vImageARGBType;
+
+// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
+typedef uint32_t vImage_Flags;
+
+// Normalised RGB → Y'CbCr coefficients; `B_Cb_R_Cr` is both B→Cb and R→Cr.
+typedef struct vImage_ARGBToYpCbCrMatrix {
+  float R_Yp;
+  float G_Yp;
+  float B_Yp;
+  float R_Cb;
+  float G_Cb;
+  float B_Cb_R_Cr;
+  float G_Cr;
+  float B_Cr;
+} vImage_ARGBToYpCbCrMatrix;
+
+// Opaque ARGB → Y'CbCr conversion state filled by
+// `vImageConvert_ARGBToYpCbCr_GenerateConversion`.
+typedef struct PIXELPORT_ALIGNED(16) vImage_ARGBToYpCbCr {
+  uint8_t opaque[128];
+} vImage_ARGBToYpCbCr;
+
+// A count of pixels (width, height): `unsigned long`.
+typedef unsigned long vImagePixelCount;
+
+// A view onto a rectangle of pixels; it carries no format, which comes from
+// the function called.
+typedef struct vImage_Buffer {
+  // The top-left pixel.
+  void *data;
+  // Rows.
+  vImagePixelCount height;
+  // Visible pixels per row (excluding padding).
+  vImagePixelCount width;
+  // Byte distance from a pixel to the one below it.
+  size_t rowBytes;
+} vImage_Buffer;
+
+// Signed fixed point, 4096 == 1.0.
+typedef int16_t Pixel_16Q12;
+
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
 
@@ -350,16 +431,9 @@ typedef uint32_t CGBitmapInfo;
 // (`CF_ENUM(int32_t, …)`, CGColorSpace.h).
 typedef int32_t CGColorRenderingIntent;
 
-// `ssize_t`: 0 = success, negative = one of the `kvImage…` errors, positive
-// = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
-typedef ssize_t vImage_Error;
-
 // Extra errors of the functions taking a `vImageCVImageFormatRef`
 // (vImage_CVUtilities.h): which piece of format information is missing.
 typedef ssize_t vImageCVImageFormatError;
-
-// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
-typedef uint32_t vImage_Flags;
 
 typedef signed char SInt8;
 
@@ -424,9 +498,6 @@ typedef struct CVFillExtendedPixelsCallBackData {
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
 
-// A count of pixels (width, height): `unsigned long`.
-typedef unsigned long vImagePixelCount;
-
 typedef uint8_t Pixel_8;
 
 typedef float Pixel_F;
@@ -440,9 +511,6 @@ typedef float Pixel_FFFF[4];
 typedef uint16_t Pixel_16U;
 
 typedef int16_t Pixel_16S;
-
-// Signed fixed point, 4096 == 1.0.
-typedef int16_t Pixel_16Q12;
 
 typedef uint16_t Pixel_16U16U[2];
 
@@ -473,19 +541,6 @@ typedef struct vImageCVImageFormat *vImageCVImageFormatRef;
 
 // Read-only view of a `vImageCVImageFormatRef`.
 typedef const struct vImageCVImageFormat *vImageConstCVImageFormatRef;
-
-// A view onto a rectangle of pixels; it carries no format, which comes from
-// the function called.
-typedef struct vImage_Buffer {
-  // The top-left pixel.
-  void *data;
-  // Rows.
-  vImagePixelCount height;
-  // Visible pixels per row (excluding padding).
-  vImagePixelCount width;
-  // Byte distance from a pixel to the one below it.
-  size_t rowBytes;
-} vImage_Buffer;
 
 // A CoreGraphics-style description of an image format. NULL `colorSpace`
 // means sRGB; the struct owns neither `colorSpace` nor `decode`.
@@ -1201,6 +1256,36 @@ typedef struct vImage_CGImageFormat {
 // macOS 13 / iOS 16. Apple's documentation gives no number; 0x1000 is the
 // value third-party bindings of the newer SDK headers use.
 #define kvImageUseFP16Accumulator 4096
+
+#define kvImageARGB8888 0
+
+#define kvImageARGB16U 1
+
+#define kvImageARGB16Q12 2
+
+#define kvImage422CbYpCrYp8 0
+
+#define kvImage422YpCbYpCr8 1
+
+#define kvImage422CbYpCrYp8_AA8 2
+
+#define kvImage420Yp8_Cb8_Cr8 3
+
+#define kvImage420Yp8_CbCr8 4
+
+#define kvImage444AYpCbCr8 5
+
+#define kvImage444CrYpCb8 6
+
+#define kvImage444CbYpCrA8 7
+
+#define kvImage444CrYpCb10 8
+
+#define kvImage422CrYpCbYpCbYpCbYpCrYpCrYp10 9
+
+#define kvImage422CbYpCrYp16 13
+
+#define kvImage444AYpCbCr16 14
 
 #ifdef __cplusplus
 extern "C" {
@@ -1966,6 +2051,18 @@ extern const CFStringRef kVTPropertySupportedValueListKey;
 
 // `"Documentation"` (string unverified: best guess).
 extern const CFStringRef kVTPropertyDocumentationKey;
+
+// BT.601 Y'CbCr → RGB (Kr 0.299, Kb 0.114): {1, 1.402, −0.714136, −0.344136, 1.772}.
+extern const struct vImage_YpCbCrToARGBMatrix *kvImage_YpCbCrToARGBMatrix_ITU_R_601_4;
+
+// BT.709 Y'CbCr → RGB (Kr 0.2126, Kb 0.0722): {1, 1.5748, −0.468124, −0.187324, 1.8556}.
+extern const struct vImage_YpCbCrToARGBMatrix *kvImage_YpCbCrToARGBMatrix_ITU_R_709_2;
+
+// BT.601 RGB → Y'CbCr: {0.299, 0.587, 0.114, −0.168736, −0.331264, 0.5, −0.418688, −0.081312}.
+extern const struct vImage_ARGBToYpCbCrMatrix *kvImage_ARGBToYpCbCrMatrix_ITU_R_601_4;
+
+// BT.709 RGB → Y'CbCr: {0.2126, 0.7152, 0.0722, −0.114572, −0.385428, 0.5, −0.454153, −0.045847}.
+extern const struct vImage_ARGBToYpCbCrMatrix *kvImage_ARGBToYpCbCrMatrix_ITU_R_709_2;
 
 // The type ID of CFAllocator.
 CFTypeID pixelport_CFAllocatorGetTypeID(void);
@@ -3906,6 +4003,474 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 OSStatus VTPixelTransferSessionTransferImage(VTPixelTransferSessionRef session,
                                              CVPixelBufferRef sourceBuffer,
                                              CVPixelBufferRef destinationBuffer);
+
+// Folds `matrix` and `pixelRange` into `*outInfo` for the
+// `vImageConvert_<Y'CbCr>ToARGB…` functions. The info works with every
+// conversion of the same Y'CbCr bit depth and ARGB type (Apple's
+// luma/chroma sample generates it for `kvImage422CbYpCrYp8` and converts
+// 4:2:0 with it). Supported: 8-bit → ARGB8888; 10-bit → ARGB8888 or
+// ARGB16Q12; 16-bit → ARGB8888 or ARGB16U; anything else →
+// `kvImageUnsupportedConversion`. An unknown type value, a range whose
+// `YpRangeMax == Yp_bias` or `CbCrRangeMax == CbCr_bias`, or a non-finite
+// matrix → `kvImageInvalidParameter`. NULL pointers →
+// `kvImageNullPointerArgument`. `*outInfo` is written only on success.
+// Flags: `kvImagePrintDiagnosticsToConsole`.
+//
+// # Safety
+// `matrix`, `pixelRange` readable; `outInfo` writable (or NULL).
+vImage_Error vImageConvert_YpCbCrToARGB_GenerateConversion(const struct vImage_YpCbCrToARGBMatrix *matrix,
+                                                           const struct vImage_YpCbCrPixelRange *pixelRange,
+                                                           struct vImage_YpCbCrToARGB *outInfo,
+                                                           vImageYpCbCrType inYpCbCrType,
+                                                           vImageARGBType outARGBType,
+                                                           vImage_Flags flags);
+
+// Folds `matrix` and `pixelRange` into `*outInfo` for the
+// `vImageConvert_ARGB…To<Y'CbCr>` functions; pairs, errors and reuse as
+// for `vImageConvert_YpCbCrToARGB_GenerateConversion`.
+//
+// # Safety
+// `matrix`, `pixelRange` readable; `outInfo` writable (or NULL).
+vImage_Error vImageConvert_ARGBToYpCbCr_GenerateConversion(const struct vImage_ARGBToYpCbCrMatrix *matrix,
+                                                           const struct vImage_YpCbCrPixelRange *pixelRange,
+                                                           struct vImage_ARGBToYpCbCr *outInfo,
+                                                           vImageARGBType inARGBType,
+                                                           vImageYpCbCrType outYpCbCrType,
+                                                           vImage_Flags flags);
+
+// '420v'/'420f' planes (Y', interleaved CbCr at half width and height,
+// rounded up) → ARGB8888 of `dest`'s size with constant `alpha`; each
+// chroma sample serves its 2×2 block. `permuteMap[i]` picks channel i of
+// each destination pixel from the computed {A, R, G, B} ({3,2,1,0} gives
+// BGRA); NULL is {0,1,2,3}. Errors: a NULL pointer →
+// `kvImageNullPointerArgument`; short `rowBytes` → `kvImageInvalidRowBytes`;
+// a plane smaller than `dest` needs → `kvImageBufferSizeMismatch`; an
+// info of the other direction, another bit depth or ARGB type, or a map
+// entry above 3 → `kvImageInvalidParameter`. Nothing is written on error.
+// Thread-safe for distinct destinations.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL or 4 readable bytes.
+vImage_Error vImageConvert_420Yp8_CbCr8ToARGB8888(const struct vImage_Buffer *srcYp,
+                                                  const struct vImage_Buffer *srcCbCr,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint8_t alpha,
+                                                  vImage_Flags flags);
+
+// 'y420'/'f420' planes (Y', Cb, Cr) → ARGB8888; as
+// `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_420Yp8_Cb8_Cr8ToARGB8888(const struct vImage_Buffer *srcYp,
+                                                    const struct vImage_Buffer *srcCb,
+                                                    const struct vImage_Buffer *srcCr,
+                                                    const struct vImage_Buffer *dest,
+                                                    const struct vImage_YpCbCrToARGB *info,
+                                                    const uint8_t *permuteMap,
+                                                    uint8_t alpha,
+                                                    vImage_Flags flags);
+
+// ARGB8888 → '420v'/'420f' planes. The image size is `destYp`'s; `src`
+// must be at least that big, `destCbCr` half of it rounded up. Chroma is
+// the mean of each 2×2 block, edge pixels replicated. `permuteMap[i]`
+// names the source channel holding A, R, G, B (BGRA input: {3,2,1,0});
+// NULL is {0,1,2,3}. Errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_ARGB8888To420Yp8_CbCr8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *destYp,
+                                                  const struct vImage_Buffer *destCbCr,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → 'y420'/'f420' planes; as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_ARGB8888To420Yp8_Cb8_Cr8(const struct vImage_Buffer *src,
+                                                    const struct vImage_Buffer *destYp,
+                                                    const struct vImage_Buffer *destCb,
+                                                    const struct vImage_Buffer *destCr,
+                                                    const struct vImage_ARGBToYpCbCr *info,
+                                                    const uint8_t *permuteMap,
+                                                    vImage_Flags flags);
+
+// 'a2vy' ('2vuy' plane plus an 8-bit alpha plane `srcA`) → ARGB8888;
+// alpha copied from `srcA`. Errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_422CbYpCrYp8_AA8ToARGB8888(const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *srcA,
+                                                      const struct vImage_Buffer *dest,
+                                                      const struct vImage_YpCbCrToARGB *info,
+                                                      const uint8_t *permuteMap,
+                                                      vImage_Flags flags);
+
+// ARGB8888 → 'a2vy': the '2vuy' plane `dest` and the alpha plane `destA`
+// (alpha copied). Errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_ARGB8888To422CbYpCrYp8_AA8(const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *dest,
+                                                      const struct vImage_Buffer *destA,
+                                                      const struct vImage_ARGBToYpCbCr *info,
+                                                      const uint8_t *permuteMap,
+                                                      vImage_Flags flags);
+
+// '2vuy' (bytes Cb Y'0 Cr Y'1) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CbYpCrYp8ToARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint8_t alpha,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → '2vuy'; chroma is the mean of each pixel pair.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422CbYpCrYp8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'yuvs' (bytes Y'0 Cb Y'1 Cr) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422YpCbYpCr8ToARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint8_t alpha,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → 'yuvs'; chroma is the mean of each pixel pair.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422YpCbYpCr8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'v216' (16-bit Cb Y'0 Cr Y'1) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CbYpCrYp16ToARGB8888(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   const struct vImage_YpCbCrToARGB *info,
+                                                   const uint8_t *permuteMap,
+                                                   uint8_t alpha,
+                                                   vImage_Flags flags);
+
+// ARGB8888 → 'v216'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422CbYpCrYp16(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   const struct vImage_ARGBToYpCbCr *info,
+                                                   const uint8_t *permuteMap,
+                                                   vImage_Flags flags);
+
+// 'v216' → ARGB16U with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CbYpCrYp16ToARGB16U(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint16_t alpha,
+                                                  vImage_Flags flags);
+
+// ARGB16U → 'v216'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16UTo422CbYpCrYp16(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'v210' (6 pixels per 4 little-endian words) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CrYpCbYpCbYpCbYpCrYpCrYp10ToARGB8888(const struct vImage_Buffer *src,
+                                                                   const struct vImage_Buffer *dest,
+                                                                   const struct vImage_YpCbCrToARGB *info,
+                                                                   const uint8_t *permuteMap,
+                                                                   uint8_t alpha,
+                                                                   vImage_Flags flags);
+
+// ARGB8888 → 'v210' (whole 6-pixel groups are written).
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422CrYpCbYpCbYpCbYpCrYpCrYp10(const struct vImage_Buffer *src,
+                                                                   const struct vImage_Buffer *dest,
+                                                                   const struct vImage_ARGBToYpCbCr *info,
+                                                                   const uint8_t *permuteMap,
+                                                                   vImage_Flags flags);
+
+// 'v210' → ARGB16Q12 (4096 = 1.0, results 0…4096) with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CrYpCbYpCbYpCbYpCrYpCrYp10ToARGB16Q12(const struct vImage_Buffer *src,
+                                                                    const struct vImage_Buffer *dest,
+                                                                    const struct vImage_YpCbCrToARGB *info,
+                                                                    const uint8_t *permuteMap,
+                                                                    Pixel_16Q12 alpha,
+                                                                    vImage_Flags flags);
+
+// ARGB16Q12 → 'v210'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16Q12To422CrYpCbYpCbYpCbYpCrYpCrYp10(const struct vImage_Buffer *src,
+                                                                    const struct vImage_Buffer *dest,
+                                                                    const struct vImage_ARGBToYpCbCr *info,
+                                                                    const uint8_t *permuteMap,
+                                                                    vImage_Flags flags);
+
+// 'r408'/'y408' (bytes A Y' Cb Cr) → ARGB8888; alpha copied.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444AYpCbCr8ToARGB8888(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// ARGB8888 → 'r408'/'y408'; alpha copied.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444AYpCbCr8(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v408' (bytes Cb Y' Cr A) → ARGB8888; alpha copied as stored.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CbYpCrA8ToARGB8888(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// ARGB8888 → 'v408'; alpha copied.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444CbYpCrA8(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v308' (bytes Cr Y' Cb) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CrYpCb8ToARGB8888(const struct vImage_Buffer *src,
+                                                const struct vImage_Buffer *dest,
+                                                const struct vImage_YpCbCrToARGB *info,
+                                                const uint8_t *permuteMap,
+                                                uint8_t alpha,
+                                                vImage_Flags flags);
+
+// ARGB8888 → 'v308'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444CrYpCb8(const struct vImage_Buffer *src,
+                                                const struct vImage_Buffer *dest,
+                                                const struct vImage_ARGBToYpCbCr *info,
+                                                const uint8_t *permuteMap,
+                                                vImage_Flags flags);
+
+// 'y416' (16-bit A Y' Cb Cr) → ARGB8888; alpha narrowed `(a·255 + 32767)/65535`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444AYpCbCr16ToARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → 'y416'; alpha widened ×257.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444AYpCbCr16(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'y416' → ARGB16U; alpha copied.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444AYpCbCr16ToARGB16U(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// ARGB16U → 'y416'; alpha copied.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16UTo444AYpCbCr16(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v410' (little-endian word: Cr bits 31–22, Y' 21–12, Cb 11–2) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CrYpCb10ToARGB8888(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 uint8_t alpha,
+                                                 vImage_Flags flags);
+
+// ARGB8888 → 'v410' (bits 1–0 written as 0).
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444CrYpCb10(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v410' → ARGB16Q12 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CrYpCb10ToARGB16Q12(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  Pixel_16Q12 alpha,
+                                                  vImage_Flags flags);
+
+// ARGB16Q12 → 'v410'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16Q12To444CrYpCb10(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -8,3 +8,4 @@
 #[macro_use]
 pub mod buffer;
 pub mod types;
+pub mod ycbcr;
