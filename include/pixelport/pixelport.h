@@ -334,6 +334,33 @@ typedef CFTypeRef VTSessionRef;
 // = a byte count (with `kvImageGetTempBufferSize`) or an alignment.
 typedef ssize_t vImage_Error;
 
+// A count of pixels (width, height): `unsigned long`.
+typedef unsigned long vImagePixelCount;
+
+// A view onto a rectangle of pixels; it carries no format, which comes from
+// the function called.
+typedef struct vImage_Buffer {
+  // The top-left pixel.
+  void *data;
+  // Rows.
+  vImagePixelCount height;
+  // Visible pixels per row (excluding padding).
+  vImagePixelCount width;
+  // Byte distance from a pixel to the one below it.
+  size_t rowBytes;
+} vImage_Buffer;
+
+// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
+typedef uint32_t vImage_Flags;
+
+typedef uint8_t Pixel_8;
+
+typedef float Pixel_F;
+
+typedef int16_t Pixel_16S;
+
+typedef uint16_t Pixel_16U;
+
 // Normalised Y'CbCr → RGB coefficients; fields in Apple's memory order
 // (`Yp, Cr_R, Cr_G, Cb_G, Cb_B`).
 typedef struct vImage_YpCbCrToARGBMatrix {
@@ -370,9 +397,6 @@ typedef int32_t vImageYpCbCrType;
 // The ARGB side of a conversion (a C enum on Apple; an `int` here).
 typedef int32_t vImageARGBType;
 
-// Option bits of every vImage call (`uint32_t`); unused bits must be 0.
-typedef uint32_t vImage_Flags;
-
 // Normalised RGB → Y'CbCr coefficients; `B_Cb_R_Cr` is both B→Cb and R→Cr.
 typedef struct vImage_ARGBToYpCbCrMatrix {
   float R_Yp;
@@ -390,22 +414,6 @@ typedef struct vImage_ARGBToYpCbCrMatrix {
 typedef struct PIXELPORT_ALIGNED(16) vImage_ARGBToYpCbCr {
   uint8_t opaque[128];
 } vImage_ARGBToYpCbCr;
-
-// A count of pixels (width, height): `unsigned long`.
-typedef unsigned long vImagePixelCount;
-
-// A view onto a rectangle of pixels; it carries no format, which comes from
-// the function called.
-typedef struct vImage_Buffer {
-  // The top-left pixel.
-  void *data;
-  // Rows.
-  vImagePixelCount height;
-  // Visible pixels per row (excluding padding).
-  vImagePixelCount width;
-  // Byte distance from a pixel to the one below it.
-  size_t rowBytes;
-} vImage_Buffer;
 
 // Signed fixed point, 4096 == 1.0.
 typedef int16_t Pixel_16Q12;
@@ -498,19 +506,11 @@ typedef struct CVFillExtendedPixelsCallBackData {
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
 
-typedef uint8_t Pixel_8;
-
-typedef float Pixel_F;
-
 typedef uint8_t Pixel_88[2];
 
 typedef uint8_t Pixel_8888[4];
 
 typedef float Pixel_FFFF[4];
-
-typedef uint16_t Pixel_16U;
-
-typedef int16_t Pixel_16S;
 
 typedef uint16_t Pixel_16U16U[2];
 
@@ -4003,6 +4003,902 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 OSStatus VTPixelTransferSessionTransferImage(VTPixelTransferSessionRef session,
                                              CVPixelBufferRef sourceBuffer,
                                              CVPixelBufferRef destinationBuffer);
+
+// Premultiplys the colour channels by the first channel (alpha): `(c·a + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_ARGB8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the first channel (alpha): `(min(c, a)·255 + a/2)/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_ARGB8888(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the last channel (alpha): `(c·a + 127)/255` (`vImagePremultiplyData_BGRA8888` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_RGBA8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the last channel (alpha): `(min(c, a)·255 + a/2)/a`, a = 0 → 0 (`vImageUnpremultiplyData_BGRA8888` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_RGBA8888(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the first channel (alpha): `c·a`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the first channel (alpha): `c/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_ARGBFFFF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the last channel (alpha): `c·a` (`vImagePremultiplyData_BGRAFFFF` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_RGBAFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the last channel (alpha): `c/a`, a = 0 → 0 (`vImageUnpremultiplyData_BGRAFFFF` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_RGBAFFFF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the first channel (alpha): `(c·a + 32767)/65535`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_ARGB16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the first channel (alpha): `(min(c, a)·65535 + a/2)/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_ARGB16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Premultiplys the colour channels by the last channel (alpha): `(c·a + 32767)/65535` (`vImagePremultiplyData_BGRA16U` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_RGBA16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the last channel (alpha): `(min(c, a)·65535 + a/2)/a`, a = 0 → 0 (`vImageUnpremultiplyData_BGRA16U` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_RGBA16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Premultiplys each sample of `src` by the same pixel of the plane `alpha`: `(c·a + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_Planar8(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *alpha,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys each sample of `src` by the same pixel of the plane `alpha`: `(min(c, a)·255 + a/2)/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_Planar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Premultiplys each sample of `src` by the same pixel of the plane `alpha`: `c·a`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_PlanarF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *alpha,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys each sample of `src` by the same pixel of the plane `alpha`: `c/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_PlanarF(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 bytes per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGB8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            const uint8_t *permuteMap,
+                                            vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 16-bit channels per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGB16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           const uint8_t *permuteMap,
+                                           vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 float channels per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            const uint8_t *permuteMap,
+                                            vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 half-float channels (moved as bits) per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGB16F(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           const uint8_t *permuteMap,
+                                           vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 3-byte pixels; an entry above 2 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_RGB888(const struct vImage_Buffer *src,
+                                          const struct vImage_Buffer *dest,
+                                          const uint8_t *permuteMap,
+                                          vImage_Flags flags);
+
+// Permutes as `vImagePermuteChannels_ARGB8888`, then sets the channels selected by `copyMask` (0x8 = first) to `backgroundColor`'s.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannelsWithMaskedInsert_ARGB8888(const struct vImage_Buffer *src,
+                                                            const struct vImage_Buffer *dest,
+                                                            const uint8_t *permuteMap,
+                                                            uint8_t copyMask,
+                                                            const uint8_t *backgroundColor,
+                                                            vImage_Flags flags);
+
+// Permutes as `vImagePermuteChannels_ARGB16U`, then sets the channels selected by `copyMask` (0x8 = first) to `backgroundColor`'s.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannelsWithMaskedInsert_ARGB16U(const struct vImage_Buffer *src,
+                                                           const struct vImage_Buffer *dest,
+                                                           const uint8_t *permuteMap,
+                                                           uint8_t copyMask,
+                                                           const uint16_t *backgroundColor,
+                                                           vImage_Flags flags);
+
+// Permutes as `vImagePermuteChannels_ARGBFFFF`, then sets the channels selected by `copyMask` (0x8 = first) to `backgroundColor`'s.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannelsWithMaskedInsert_ARGBFFFF(const struct vImage_Buffer *src,
+                                                            const struct vImage_Buffer *dest,
+                                                            const uint8_t *permuteMap,
+                                                            uint8_t copyMask,
+                                                            const float *backgroundColor,
+                                                            vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` (0x8 = first … 0x1 = last) set to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_ARGB8888(Pixel_8 scalar,
+                                                        const struct vImage_Buffer *src,
+                                                        const struct vImage_Buffer *dest,
+                                                        uint8_t copyMask,
+                                                        vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` (0x8 = first … 0x1 = last) set to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_ARGBFFFF(Pixel_F scalar,
+                                                        const struct vImage_Buffer *src,
+                                                        const struct vImage_Buffer *dest,
+                                                        uint8_t copyMask,
+                                                        vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_Planar8(Pixel_8 scalar,
+                                                       const struct vImage_Buffer *dest,
+                                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_PlanarF(Pixel_F scalar,
+                                                       const struct vImage_Buffer *dest,
+                                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_Planar16S(Pixel_16S scalar,
+                                                         const struct vImage_Buffer *dest,
+                                                         vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_Planar16U(Pixel_16U scalar,
+                                                         const struct vImage_Buffer *dest,
+                                                         vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` set to the same channel of `the_pixel`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithPixel_ARGB8888(const uint8_t *the_pixel,
+                                                       const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       uint8_t copyMask,
+                                                       vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` set to the same channel of `the_pixel`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithPixel_ARGB16U(const uint16_t *the_pixel,
+                                                      const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *dest,
+                                                      uint8_t copyMask,
+                                                      vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` set to the same channel of `the_pixel`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithPixel_ARGBFFFF(const float *the_pixel,
+                                                       const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       uint8_t copyMask,
+                                                       vImage_Flags flags);
+
+// Channels selected by `copyMask` from the planar `newSrc`, the others from `origSrc`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannels_ARGB8888(const struct vImage_Buffer *newSrc,
+                                              const struct vImage_Buffer *origSrc,
+                                              const struct vImage_Buffer *dest,
+                                              uint8_t copyMask,
+                                              vImage_Flags flags);
+
+// Channels selected by `copyMask` from the planar `newSrc`, the others from `origSrc`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannels_ARGBFFFF(const struct vImage_Buffer *newSrc,
+                                              const struct vImage_Buffer *origSrc,
+                                              const struct vImage_Buffer *dest,
+                                              uint8_t copyMask,
+                                              vImage_Flags flags);
+
+// Copies channel `channelIndex` (0–3) of each pixel into the planar `dest`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageExtractChannel_ARGB8888(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           long channelIndex,
+                                           vImage_Flags flags);
+
+// Copies channel `channelIndex` (0–3) of each pixel into the planar `dest`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageExtractChannel_ARGB16U(const struct vImage_Buffer *src,
+                                          const struct vImage_Buffer *dest,
+                                          long channelIndex,
+                                          vImage_Flags flags);
+
+// Copies channel `channelIndex` (0–3) of each pixel into the planar `dest`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageExtractChannel_ARGBFFFF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           long channelIndex,
+                                           vImage_Flags flags);
+
+// `f = (maxFloat − minFloat)·v/255 + minFloat` (note: max before min).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8toPlanarF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            Pixel_F maxFloat,
+                                            Pixel_F minFloat,
+                                            vImage_Flags flags);
+
+// `v = ⌊255·(f − minFloat)/(maxFloat − minFloat) + 0.5⌋` saturated to 0…255; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_PlanarFtoPlanar8(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            Pixel_F maxFloat,
+                                            Pixel_F minFloat,
+                                            vImage_Flags flags);
+
+// Clamps each float to [minFloat, maxFloat] (NaN becomes minFloat).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageClip_PlanarF(const struct vImage_Buffer *src,
+                                const struct vImage_Buffer *dest,
+                                Pixel_F maxFloat,
+                                Pixel_F minFloat,
+                                vImage_Flags flags);
+
+// Half → float, exact.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar16FtoPlanarF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Float → half, round to nearest even (overflow → ±inf).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_PlanarFtoPlanar16F(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// 0…255 → 0.0…1.0 as half (`v/255`, nearest even).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8toPlanar16F(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// `RNE(clamp(255·h, 0, 255))`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar16FtoPlanar8(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// 0…65535 → 0.0…1.0 as half (`v/65535`, nearest even).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Uto16F(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// `RNE(clamp(h, 0, 1)·65535)`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Fto16U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// `(v·255 + 32767)/65535`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16UToPlanar8(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        vImage_Flags flags);
+
+// `v·257` (= `(v·65535 + 127)/255`).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8To16U(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        vImage_Flags flags);
+
+// `f = v·scale + offset`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16UToF(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// `f = v·scale + offset`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16SToF(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// `v = ⌊(f − offset)/scale + 0.5⌋` saturated to 0…65535; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_FTo16U(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// `v = ⌊(f − offset)/scale + 0.5⌋` saturated to −32768…32767; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_FTo16S(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// Four 8-bit planes → float pixels; channel i is `(max[i] − min[i])·v/255 + min[i]`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8ToARGBFFFF(const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *dest,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// Four float planes → 8-bit pixels: `lrintf(clamp(255·(f − min[i])/(max[i] − min[i])))`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_PlanarFToARGB8888(const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *dest,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// 8-bit pixels → four float planes (one size) with per-channel ranges.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGB8888toPlanarF(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// Float pixels → four 8-bit planes (one size), rounded to nearest even; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGBFFFFtoPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// Narrows `(v·255 + 32767)/65535`, permutes (`dest[i] = src[permuteMap[i]]`), then writes `backgroundColor` into the channels selected by `copyMask`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGB16UToARGB8888(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const uint8_t *permuteMap,
+                                             uint8_t copyMask,
+                                             const uint8_t *backgroundColor,
+                                             vImage_Flags flags);
+
+// Widens ×257, permutes, then writes `backgroundColor` into the masked channels.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGB8888ToARGB16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const uint8_t *permuteMap,
+                                             uint8_t copyMask,
+                                             const uint16_t *backgroundColor,
+                                             vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 bytes (any channel order). NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGB8888(const struct vImage_Buffer *dest,
+                                       const uint8_t *color,
+                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 16-bit channels. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGB16U(const struct vImage_Buffer *dest,
+                                      const uint16_t *color,
+                                      vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 signed 16-bit channels. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGB16S(const struct vImage_Buffer *dest,
+                                      const int16_t *color,
+                                      vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 floats. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGBFFFF(const struct vImage_Buffer *dest,
+                                       const float *color,
+                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 2 bytes (e.g. neutral chroma {128, 128}). NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_CbCr8(const struct vImage_Buffer *dest,
+                                    const uint8_t *color,
+                                    vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 2 16-bit channels. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_CbCr16U(const struct vImage_Buffer *dest,
+                                      const uint16_t *color,
+                                      vImage_Flags flags);
+
+// Copies `dest.width · pixelSize` bytes of each of `dest.height` rows from
+// `src`. `pixelSize` 0 → `kvImageInvalidParameter`; a source smaller than
+// `dest` → `kvImageRoiLargerThanInputBuffer`; overlapping buffers give the
+// result of copying from a snapshot of `src`.
+//
+// # Safety
+// Both pointers NULL or describe memory valid for their size.
+vImage_Error vImageCopyBuffer(const struct vImage_Buffer *src,
+                              const struct vImage_Buffer *dest,
+                              size_t pixelSize,
+                              vImage_Flags flags);
+
+// Splits the 4 bytes of each pixel into 4 planes (any channel order; see the `RGBA8888toPlanar8` / `BGRA8888toPlanar8` macros).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGB8888toPlanar8(const struct vImage_Buffer *srcARGB,
+                                             const struct vImage_Buffer *destA,
+                                             const struct vImage_Buffer *destR,
+                                             const struct vImage_Buffer *destG,
+                                             const struct vImage_Buffer *destB,
+                                             vImage_Flags flags);
+
+// Interleaves 4 planes into 4-byte pixels (in that order).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8toARGB8888(const struct vImage_Buffer *srcA,
+                                             const struct vImage_Buffer *srcR,
+                                             const struct vImage_Buffer *srcG,
+                                             const struct vImage_Buffer *srcB,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Splits each 4-float pixel into 4 float planes.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGBFFFFtoPlanarF(const struct vImage_Buffer *srcARGB,
+                                             const struct vImage_Buffer *destA,
+                                             const struct vImage_Buffer *destR,
+                                             const struct vImage_Buffer *destG,
+                                             const struct vImage_Buffer *destB,
+                                             vImage_Flags flags);
+
+// Interleaves 4 float planes.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_PlanarFtoARGBFFFF(const struct vImage_Buffer *srcA,
+                                             const struct vImage_Buffer *srcR,
+                                             const struct vImage_Buffer *srcG,
+                                             const struct vImage_Buffer *srcB,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Splits 3-byte pixels into 3 planes.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGB888toPlanar8(const struct vImage_Buffer *rgbSrc,
+                                           const struct vImage_Buffer *redDest,
+                                           const struct vImage_Buffer *greenDest,
+                                           const struct vImage_Buffer *blueDest,
+                                           vImage_Flags flags);
+
+// Interleaves 3 planes into 3-byte pixels.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8toRGB888(const struct vImage_Buffer *planarRed,
+                                           const struct vImage_Buffer *planarGreen,
+                                           const struct vImage_Buffer *planarBlue,
+                                           const struct vImage_Buffer *rgbDest,
+                                           vImage_Flags flags);
+
+// Splits 3-float pixels into 3 float planes (exact copies).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGBFFFtoPlanarF(const struct vImage_Buffer *rgbSrc,
+                                           const struct vImage_Buffer *redDest,
+                                           const struct vImage_Buffer *greenDest,
+                                           const struct vImage_Buffer *blueDest,
+                                           vImage_Flags flags);
+
+// Interleaves 3 float planes into 3-float pixels (exact copies).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_PlanarFtoRGBFFF(const struct vImage_Buffer *planarRed,
+                                           const struct vImage_Buffer *planarGreen,
+                                           const struct vImage_Buffer *planarBlue,
+                                           const struct vImage_Buffer *rgbDest,
+                                           vImage_Flags flags);
+
+// Bytes 1, 2, 3 of each pixel into 3 planes (byte 0 ignored).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_XRGB8888ToPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             vImage_Flags flags);
+
+// Bytes 0, 1, 2 of each pixel into 3 planes (byte 3 ignored).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_BGRX8888ToPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *red,
+                                             vImage_Flags flags);
+
+// Constant `alpha` then 3 planes into 4-byte pixels.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8ToXRGB8888(Pixel_8 alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// 3 planes then constant `alpha` into 4-byte pixels (`vImageConvert_Planar8ToRGBX8888` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8ToBGRX8888(const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *red,
+                                             Pixel_8 alpha,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Adds alpha in front: from the plane `aSrc`, or `alpha` when it is NULL; `premultiply` scales colours by `(a·c + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGB888toARGB8888(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_8 alpha,
+                                            const struct vImage_Buffer *argbDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Adds alpha last (see `vImageConvert_RGB888toARGB8888`).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGB888toRGBA8888(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_8 alpha,
+                                            const struct vImage_Buffer *rgbaDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Reverses the colour bytes and adds alpha last (see `vImageConvert_RGB888toARGB8888`).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGB888toBGRA8888(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_8 alpha,
+                                            const struct vImage_Buffer *bgraDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Adds float alpha in front: from `aSrc`, or `alpha` when it is NULL; `premultiply` multiplies colours by alpha.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGBFFFtoARGBFFFF(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_F alpha,
+                                            const struct vImage_Buffer *argbDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Adds float alpha last.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGBFFFtoRGBAFFFF(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_F alpha,
+                                            const struct vImage_Buffer *rgbaDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Reverses the colours and adds float alpha last.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGBFFFtoBGRAFFFF(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_F alpha,
+                                            const struct vImage_Buffer *bgraDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Drops byte 0 of each pixel.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGB8888toRGB888(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops byte 3 of each pixel.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGBA8888toRGB888(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops byte 3 and reverses the other three.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_BGRA8888toRGB888(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops float channel 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGBFFFFtoRGBFFF(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops float channel 3.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGBAFFFFtoRGBFFF(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops float channel 3 and reverses the other three.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_BGRAFFFFtoRGBFFF(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
 
 // Folds `matrix` and `pixelRange` into `*outInfo` for the
 // `vImageConvert_<Y'CbCr>ToARGB…` functions. The info works with every

@@ -7,5 +7,10 @@
 
 #[macro_use]
 pub mod buffer;
+pub mod alpha;
+pub mod channels;
+pub mod depth;
+pub mod fill;
+pub mod interleave;
 pub mod types;
 pub mod ycbcr;

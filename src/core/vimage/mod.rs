@@ -4,4 +4,9 @@
 //! flags and calls in here; colour maths and resampling come from
 //! `core::color` and `core::resample`, never a second copy.
 
+pub mod alpha;
+pub mod channels;
+pub mod depth;
+pub mod fill;
+pub mod interleave;
 pub mod ycbcr;
