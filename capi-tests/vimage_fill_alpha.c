@@ -144,7 +144,59 @@ static void check_alpha(void) {
     CHECK_EQ_LONG(vImagePremultiplyData_ARGBFFFF(&odd, &fb, 0), kvImageInvalidRowBytes);
 }
 
+static int blend8(int c, int a, int bg, int pm) { return ((pm ? c * 255 : c * a) + (255 - a) * bg + 127) / 255; }
+
+static void check_flatten(void) {
+    uint8_t argb[8] = {128, 200, 100, 50, 0, 9, 9, 9}, rgb[6], four[8];
+    const Pixel_8888 bg = {255, 10, 20, 30};
+    vImage_Buffer s = {argb, 1, 2, 8}, d3 = {rgb, 1, 2, 6}, d4 = {four, 1, 2, 8};
+    CHECK_EQ_LONG(vImageFlatten_ARGB8888ToRGB888(&s, &d3, bg, false, 0), kvImageNoError);
+    CHECK(rgb[0] == blend8(200, 128, 10, 0) && rgb[2] == blend8(50, 128, 30, 0) && rgb[3] == 10 && rgb[5] == 30);
+    CHECK_EQ_LONG(vImageFlatten_ARGB8888ToRGB888(&s, &d3, bg, true, 0), kvImageNoError);
+    CHECK(rgb[1] == blend8(100, 128, 20, 1));
+    const Pixel_8888 bg_rgba = {10, 20, 30, 255};
+    uint8_t rgba[4] = {200, 100, 50, 128};
+    vImage_Buffer sr = {rgba, 1, 1, 4}, d31 = {rgb, 1, 1, 3};
+    CHECK_EQ_LONG(vImageFlatten_RGBA8888ToRGB888(&sr, &d31, bg_rgba, false, 0), kvImageNoError);
+    CHECK(rgb[0] == blend8(200, 128, 10, 0));
+    CHECK_EQ_LONG(vImageFlatten_BGRA8888ToRGB888(&sr, &d31, bg_rgba, false, 0), kvImageNoError);
+    CHECK(rgb[0] == blend8(50, 128, 30, 0) && rgb[2] == blend8(200, 128, 10, 0));
+    const Pixel_8888 bgp = {255, 0, 0, 255};
+    CHECK_EQ_LONG(vImageFlatten_ARGB8888(&s, &d4, bgp, false, 0), kvImageNoError);
+    CHECK(four[0] == 255 && four[1] == blend8(200, 128, 0, 0) && four[3] == blend8(50, 128, 255, 0) &&
+          four[4] == 255 && four[7] == 255);
+    CHECK_EQ_LONG(vImageFlatten_RGBA8888(&sr, &sr, bg_rgba, false, 0), kvImageNoError);
+    CHECK(rgba[3] == 255);
+    uint16_t p16[4] = {0, 1, 2, 3}, o16[4];
+    const Pixel_ARGB_16U bg16 = {65535, 100, 200, 300};
+    vImage_Buffer a16 = {p16, 1, 1, 8}, b16 = {o16, 1, 1, 8};
+    CHECK_EQ_LONG(vImageFlatten_ARGB16U(&a16, &b16, bg16, true, 0), kvImageNoError);
+    CHECK(o16[0] == 65535 && o16[1] == 101 && o16[3] == 303); /* alpha 0, premultiplied: c + bg */
+    CHECK_EQ_LONG(vImageFlatten_RGBA16U(&a16, &b16, bg16, true, 0), kvImageNoError);
+    float f[4] = {0.5f, 1.0f, 0.0f, 0.5f}, g[4], g3[3];
+    const Pixel_FFFF bgf = {1.0f, 0.0f, 0.0f, 1.0f};
+    vImage_Buffer fa = {f, 1, 1, 16}, fb = {g, 1, 1, 16}, f3 = {g3, 1, 1, 12};
+    CHECK_EQ_LONG(vImageFlatten_ARGBFFFF(&fa, &fb, bgf, false, 0), kvImageNoError);
+    CHECK(g[0] == 1.0f && g[1] == 0.5f && g[3] == 0.75f);
+    CHECK_EQ_LONG(vImageFlatten_RGBAFFFF(&fa, &fb, bgf, true, 0), kvImageNoError);
+    CHECK(g[3] == 1.0f && g[0] == 0.5f + 0.5f * 1.0f);
+    CHECK_EQ_LONG(vImageFlatten_ARGBFFFFToRGBFFF(&fa, &f3, bgf, false, 0), kvImageNoError);
+    CHECK(g3[0] == 0.5f && g3[2] == 0.25f + 0.5f);
+    CHECK_EQ_LONG(vImageFlatten_RGBAFFFFToRGBFFF(&fa, &f3, bgf, false, 0), kvImageNoError);
+    CHECK(g3[0] == 0.25f + 0.5f);
+    CHECK_EQ_LONG(vImageFlatten_BGRAFFFFToRGBFFF(&fa, &f3, bgf, false, 0), kvImageNoError);
+    CHECK(g3[0] == 0.0f && g3[1] == 0.5f && g3[2] == 0.75f);
+    CHECK_EQ_LONG(vImageFlatten_ARGB8888ToRGB888(&s, &d3, NULL, false, 0), kvImageNullPointerArgument);
+    vImage_Buffer wide = d4;
+    wide.width = 3;
+    uint8_t big[12];
+    wide.data = big;
+    wide.rowBytes = 12;
+    CHECK_EQ_LONG(vImageFlatten_ARGB8888(&s, &wide, bgp, false, 0), kvImageRoiLargerThanInputBuffer);
+}
+
 int main(void) {
+    check_flatten();
     check_fill_copy();
     check_alpha();
     return pp_finish("vimage_fill_alpha");

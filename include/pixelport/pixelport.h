@@ -4136,6 +4136,138 @@ vImage_Error vImageUnpremultiplyData_PlanarF(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha first); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGB8888ToRGB888(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const uint8_t *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBA8888ToRGB888(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const uint8_t *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last, colours reversed into RGB); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_BGRA8888ToRGB888(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const uint8_t *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha first); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGBFFFFToRGBFFF(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const float *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBAFFFFToRGBFFF(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const float *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last, colours reversed into RGB); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_BGRAFFFFToRGBFFF(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const float *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGB8888(const struct vImage_Buffer *argbSrc,
+                                    const struct vImage_Buffer *argbDst,
+                                    const uint8_t *argbBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBA8888(const struct vImage_Buffer *rgbaSrc,
+                                    const struct vImage_Buffer *rgbaDst,
+                                    const uint8_t *rgbaBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGB16U(const struct vImage_Buffer *argbSrc,
+                                   const struct vImage_Buffer *argbDst,
+                                   const uint16_t *argbBackgroundColorPtr,
+                                   bool isImagePremultiplied,
+                                   vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBA16U(const struct vImage_Buffer *rgbaSrc,
+                                   const struct vImage_Buffer *rgbaDst,
+                                   const uint16_t *rgbaBackgroundColorPtr,
+                                   bool isImagePremultiplied,
+                                   vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGBFFFF(const struct vImage_Buffer *argbSrc,
+                                    const struct vImage_Buffer *argbDst,
+                                    const float *argbBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBAFFFF(const struct vImage_Buffer *rgbaSrc,
+                                    const struct vImage_Buffer *rgbaDst,
+                                    const float *rgbaBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
 // `dest[i] = src[permuteMap[i]]` over 4 bytes per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
 //
 // # Safety

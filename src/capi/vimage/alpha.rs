@@ -287,3 +287,371 @@ pub unsafe extern "C" fn vImageUnpremultiplyData_PlanarF(
         unsafe { planar::<f32>(src, alpha, dest, unpremultiply_f32) }
     })
 }
+
+/// # Safety
+/// Buffers NULL or valid for their size; `background` NULL or 4 values.
+unsafe fn flatten_call<T: Copy>(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    background: *const T,
+    premultiplied: bool,
+    alpha_index: usize,
+    keep: &[usize],
+    blend: fn(T, T, T, bool) -> T,
+) -> Result<vImage_Error, vImage_Error> {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let bg: [T; 4] = super::channels::read_array(background)?;
+        one::<T>(src, 4, dest, keep.len(), |s, d| {
+            flatten(s, d, alpha_index, keep, bg, premultiplied, blend)
+        })
+    }
+}
+
+/// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha first); see `core::vimage::alpha` for the formulas.
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_ARGB8888ToRGB888(
+    argbSrc: *const vImage_Buffer,
+    rgbDest: *const vImage_Buffer,
+    backgroundColor: *const u8,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_ARGB8888ToRGB888", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u8>(
+                argbSrc,
+                rgbDest,
+                backgroundColor,
+                isImagePremultiplied,
+                0,
+                &[1, 2, 3],
+                blend_u8,
+            )
+        }
+    })
+}
+
+/// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last); see `core::vimage::alpha` for the formulas.
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_RGBA8888ToRGB888(
+    rgbaSrc: *const vImage_Buffer,
+    rgbDest: *const vImage_Buffer,
+    backgroundColor: *const u8,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_RGBA8888ToRGB888", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u8>(
+                rgbaSrc,
+                rgbDest,
+                backgroundColor,
+                isImagePremultiplied,
+                3,
+                &[0, 1, 2],
+                blend_u8,
+            )
+        }
+    })
+}
+
+/// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last, colours reversed into RGB); see `core::vimage::alpha` for the formulas.
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_BGRA8888ToRGB888(
+    bgraSrc: *const vImage_Buffer,
+    rgbDest: *const vImage_Buffer,
+    backgroundColor: *const u8,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_BGRA8888ToRGB888", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u8>(
+                bgraSrc,
+                rgbDest,
+                backgroundColor,
+                isImagePremultiplied,
+                3,
+                &[2, 1, 0],
+                blend_u8,
+            )
+        }
+    })
+}
+
+/// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha first); see `core::vimage::alpha` for the formulas.
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_ARGBFFFFToRGBFFF(
+    argbSrc: *const vImage_Buffer,
+    rgbDest: *const vImage_Buffer,
+    backgroundColor: *const f32,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_ARGBFFFFToRGBFFF", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<f32>(
+                argbSrc,
+                rgbDest,
+                backgroundColor,
+                isImagePremultiplied,
+                0,
+                &[1, 2, 3],
+                blend_f32,
+            )
+        }
+    })
+}
+
+/// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last); see `core::vimage::alpha` for the formulas.
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_RGBAFFFFToRGBFFF(
+    rgbaSrc: *const vImage_Buffer,
+    rgbDest: *const vImage_Buffer,
+    backgroundColor: *const f32,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_RGBAFFFFToRGBFFF", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<f32>(
+                rgbaSrc,
+                rgbDest,
+                backgroundColor,
+                isImagePremultiplied,
+                3,
+                &[0, 1, 2],
+                blend_f32,
+            )
+        }
+    })
+}
+
+/// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last, colours reversed into RGB); see `core::vimage::alpha` for the formulas.
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_BGRAFFFFToRGBFFF(
+    bgraSrc: *const vImage_Buffer,
+    rgbDest: *const vImage_Buffer,
+    backgroundColor: *const f32,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_BGRAFFFFToRGBFFF", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<f32>(
+                bgraSrc,
+                rgbDest,
+                backgroundColor,
+                isImagePremultiplied,
+                3,
+                &[2, 1, 0],
+                blend_f32,
+            )
+        }
+    })
+}
+
+/// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_ARGB8888(
+    argbSrc: *const vImage_Buffer,
+    argbDst: *const vImage_Buffer,
+    argbBackgroundColorPtr: *const u8,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_ARGB8888", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u8>(
+                argbSrc,
+                argbDst,
+                argbBackgroundColorPtr,
+                isImagePremultiplied,
+                0,
+                &[0, 1, 2, 3],
+                blend_u8,
+            )
+        }
+    })
+}
+
+/// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_RGBA8888(
+    rgbaSrc: *const vImage_Buffer,
+    rgbaDst: *const vImage_Buffer,
+    rgbaBackgroundColorPtr: *const u8,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_RGBA8888", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u8>(
+                rgbaSrc,
+                rgbaDst,
+                rgbaBackgroundColorPtr,
+                isImagePremultiplied,
+                3,
+                &[0, 1, 2, 3],
+                blend_u8,
+            )
+        }
+    })
+}
+
+/// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_ARGB16U(
+    argbSrc: *const vImage_Buffer,
+    argbDst: *const vImage_Buffer,
+    argbBackgroundColorPtr: *const u16,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_ARGB16U", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u16>(
+                argbSrc,
+                argbDst,
+                argbBackgroundColorPtr,
+                isImagePremultiplied,
+                0,
+                &[0, 1, 2, 3],
+                blend_u16,
+            )
+        }
+    })
+}
+
+/// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_RGBA16U(
+    rgbaSrc: *const vImage_Buffer,
+    rgbaDst: *const vImage_Buffer,
+    rgbaBackgroundColorPtr: *const u16,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_RGBA16U", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<u16>(
+                rgbaSrc,
+                rgbaDst,
+                rgbaBackgroundColorPtr,
+                isImagePremultiplied,
+                3,
+                &[0, 1, 2, 3],
+                blend_u16,
+            )
+        }
+    })
+}
+
+/// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_ARGBFFFF(
+    argbSrc: *const vImage_Buffer,
+    argbDst: *const vImage_Buffer,
+    argbBackgroundColorPtr: *const f32,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_ARGBFFFF", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<f32>(
+                argbSrc,
+                argbDst,
+                argbBackgroundColorPtr,
+                isImagePremultiplied,
+                0,
+                &[0, 1, 2, 3],
+                blend_f32,
+            )
+        }
+    })
+}
+
+/// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+///
+/// # Safety
+/// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+/// size; the background colour is NULL or 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageFlatten_RGBAFFFF(
+    rgbaSrc: *const vImage_Buffer,
+    rgbaDst: *const vImage_Buffer,
+    rgbaBackgroundColorPtr: *const f32,
+    isImagePremultiplied: bool,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageFlatten_RGBAFFFF", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe {
+            flatten_call::<f32>(
+                rgbaSrc,
+                rgbaDst,
+                rgbaBackgroundColorPtr,
+                isImagePremultiplied,
+                3,
+                &[0, 1, 2, 3],
+                blend_f32,
+            )
+        }
+    })
+}
