@@ -138,7 +138,31 @@ static void check_planes_float(void) {
                   kvImageNullPointerArgument);
 }
 
+static void check_12_and_q12(void) {
+    uint16_t t[3] = {0, 4095, 2048}, u[3], back[3];
+    vImage_Buffer ts = {t, 1, 3, 6}, us = {u, 1, 3, 6}, bs = {back, 1, 3, 6};
+    CHECK_EQ_LONG(vImageConvert_12UTo16U(&ts, &us, 0), kvImageNoError);
+    CHECK(u[0] == 0 && u[1] == 65535 && u[2] == (2048u * 65535u + (2048u << 4) + 2055u) >> 12);
+    CHECK_EQ_LONG(vImageConvert_16UTo12U(&us, &bs, 0), kvImageNoError);
+    CHECK(memcmp(back, t, sizeof t) == 0);
+    uint8_t v[3] = {0, 255, 128}, v2[3];
+    int16_t q[3];
+    float f[3];
+    vImage_Buffer vs = {v, 1, 3, 3}, qs = {q, 1, 3, 6}, fs = {f, 1, 3, 12}, v2s = {v2, 1, 3, 3};
+    CHECK_EQ_LONG(vImageConvert_8to16Q12(&vs, &qs, 0), kvImageNoError);
+    CHECK(q[0] == 0 && q[1] == 4096 && q[2] == ((128 << 12) + 127) / 255);
+    CHECK_EQ_LONG(vImageConvert_16Q12to8(&qs, &v2s, 0), kvImageNoError);
+    CHECK(memcmp(v2, v, 3) == 0);
+    CHECK_EQ_LONG(vImageConvert_16Q12toF(&qs, &fs, 0), kvImageNoError);
+    CHECK(f[1] == 1.0f && f[2] == (float)q[2] / 4096.0f);
+    vImage_Buffer odd = qs;
+    odd.rowBytes = 7;
+    odd.height = 2;
+    CHECK_EQ_LONG(vImageConvert_16Q12toF(&odd, &fs, 0), kvImageInvalidRowBytes);
+}
+
 int main(void) {
+    check_12_and_q12();
     check_8_float();
     check_half();
     check_16();

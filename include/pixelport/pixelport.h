@@ -4726,6 +4726,51 @@ vImage_Error vImageConvert_ARGB8888ToARGB16U(const struct vImage_Buffer *src,
                                              const uint16_t *backgroundColor,
                                              vImage_Flags flags);
 
+// 12-bit samples (in 16-bit containers, values above 4095 clamped) → 16-bit: `(t·65535 + (t<<4) + 2055) >> 12`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_12UTo16U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 16-bit → 12-bit samples: `(t·4095 + 32767 + (t>>4)) >> 16`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16UTo12U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 8-bit → 16Q12 (4096 = 1.0): `((v<<12) + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_8to16Q12(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 16Q12 → 8-bit: `(clamp(v, 0, 4096)·255 + 2048) >> 12`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Q12to8(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 16Q12 → float: `v/4096`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Q12toF(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
 // Sets every pixel of `dest` to `color`: 4 bytes (any channel order). NULL → `kvImageNullPointerArgument`.
 //
 // # Safety

@@ -514,3 +514,88 @@ pub unsafe extern "C" fn vImageConvert_ARGB8888ToARGB16U(
         }
     })
 }
+
+/// 12-bit samples (in 16-bit containers, values above 4095 clamped) → 16-bit: `(t·65535 + (t<<4) + 2055) >> 12`.
+///
+/// # Safety
+/// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+/// size; array arguments are NULL or readable for their length.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_12UTo16U(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageConvert_12UTo16U", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe { each::<u16, u16>(src, dest, u12_to_u16) }
+    })
+}
+
+/// 16-bit → 12-bit samples: `(t·4095 + 32767 + (t>>4)) >> 16`.
+///
+/// # Safety
+/// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+/// size; array arguments are NULL or readable for their length.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_16UTo12U(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageConvert_16UTo12U", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe { each::<u16, u16>(src, dest, u16_to_u12) }
+    })
+}
+
+/// 8-bit → 16Q12 (4096 = 1.0): `((v<<12) + 127)/255`.
+///
+/// # Safety
+/// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+/// size; array arguments are NULL or readable for their length.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_8to16Q12(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageConvert_8to16Q12", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe { each::<u8, i16>(src, dest, u8_to_q12) }
+    })
+}
+
+/// 16Q12 → 8-bit: `(clamp(v, 0, 4096)·255 + 2048) >> 12`.
+///
+/// # Safety
+/// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+/// size; array arguments are NULL or readable for their length.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_16Q12to8(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageConvert_16Q12to8", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe { each::<i16, u8>(src, dest, q12_to_u8) }
+    })
+}
+
+/// 16Q12 → float: `v/4096`.
+///
+/// # Safety
+/// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+/// size; array arguments are NULL or readable for their length.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_16Q12toF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageConvert_16Q12toF", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe { each::<i16, f32>(src, dest, q12_to_f) }
+    })
+}

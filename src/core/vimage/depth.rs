@@ -181,6 +181,34 @@ pub fn u8_to_u16(v: u8) -> u16 {
     u16::from(v) * 257
 }
 
+/// 12-bit (in 16-bit containers) → 16-bit: `(t·65535 + (t<<4) + 2055) >> 12`
+/// (values above 4095 are clamped first).
+pub fn u12_to_u16(t: u16) -> u16 {
+    let t = u32::from(t.min(4095));
+    ((t * 65535 + (t << 4) + 2055) >> 12) as u16
+}
+
+/// 16-bit → 12-bit: `(t·4095 + 32767 + (t>>4)) >> 16`.
+pub fn u16_to_u12(t: u16) -> u16 {
+    let t = u32::from(t);
+    ((t * 4095 + 32767 + (t >> 4)) >> 16) as u16
+}
+
+/// 8-bit → 16Q12: `((v<<12) + 127)/255`.
+pub fn u8_to_q12(v: u8) -> i16 {
+    (((u32::from(v) << 12) + 127) / 255) as i16
+}
+
+/// 16Q12 → 8-bit: `(clamp(v, 0, 4096)·255 + 2048) >> 12`.
+pub fn q12_to_u8(v: i16) -> u8 {
+    ((v.clamp(0, 4096) as u32 * 255 + 2048) >> 12) as u8
+}
+
+/// 16Q12 → float: `v/4096`.
+pub fn q12_to_f(v: i16) -> f32 {
+    f32::from(v) / 4096.0
+}
+
 /// `⌊(f − offset)/scale + 0.5⌋` saturated to `lo..=hi`; NaN → 0. (Apple
 /// says "truncated"; for the negative values of FTo16S flooring keeps the
 /// round-half-up meaning.)
@@ -228,6 +256,26 @@ mod tests {
         assert_eq!(f_to_int(1.5, 0.0, 1.0, 0.0, 65535.0), 2.0);
         assert_eq!(f_to_int(-1.7, 0.0, 1.0, -32768.0, 32767.0), -2.0);
         assert_eq!(f_to_int(1e9, 0.0, 1.0, 0.0, 65535.0), 65535.0);
+    }
+
+    #[test]
+    fn twelve_bit_and_q12_formulas() {
+        assert_eq!(
+            (u12_to_u16(0), u12_to_u16(4095), u12_to_u16(9999)),
+            (0, 65535, 65535)
+        );
+        for t in 0..4096u16 {
+            assert_eq!(u16_to_u12(u12_to_u16(t)), t);
+        }
+        assert_eq!(
+            (u8_to_q12(0), u8_to_q12(255), u8_to_q12(128)),
+            (0, 4096, 2056)
+        );
+        for v in 0..=255u8 {
+            assert_eq!(q12_to_u8(u8_to_q12(v)), v);
+        }
+        assert_eq!((q12_to_u8(-5), q12_to_u8(9000)), (0, 255));
+        assert_eq!(q12_to_f(-2048), -0.5);
     }
 
     #[test]
