@@ -155,6 +155,10 @@ static void check_12_and_q12(void) {
     CHECK(memcmp(v2, v, 3) == 0);
     CHECK_EQ_LONG(vImageConvert_16Q12toF(&qs, &fs, 0), kvImageNoError);
     CHECK(f[1] == 1.0f && f[2] == (float)q[2] / 4096.0f);
+    uint16_t h[3] = {0x3C00, 0xB800, 0x7E00}; /* 1.0, -0.5, NaN */
+    vImage_Buffer hs = {h, 1, 3, 6};
+    CHECK_EQ_LONG(vImageConvert_16Fto16Q12(&hs, &qs, 0), kvImageNoError);
+    CHECK(q[0] == 4096 && q[1] == -2048 && q[2] == 0);
     vImage_Buffer odd = qs;
     odd.rowBytes = 7;
     odd.height = 2;

@@ -4771,6 +4771,15 @@ vImage_Error vImageConvert_16Q12toF(const struct vImage_Buffer *src,
                                     const struct vImage_Buffer *dest,
                                     vImage_Flags flags);
 
+// Half → 16Q12: `clamp(RNE(h·4096), −32768, 32767)`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Fto16Q12(const struct vImage_Buffer *src,
+                                      const struct vImage_Buffer *dest,
+                                      vImage_Flags flags);
+
 // Sets every pixel of `dest` to `color`: 4 bytes (any channel order). NULL → `kvImageNullPointerArgument`.
 //
 // # Safety

@@ -599,3 +599,20 @@ pub unsafe extern "C" fn vImageConvert_16Q12toF(
         unsafe { each::<i16, f32>(src, dest, q12_to_f) }
     })
 }
+
+/// Half → 16Q12: `clamp(RNE(h·4096), −32768, 32767)`; NaN → 0.
+///
+/// # Safety
+/// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+/// size; array arguments are NULL or readable for their length.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_16Fto16Q12(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!("vImageConvert_16Fto16Q12", flags, 0, {
+        // SAFETY: forwarded contract.
+        unsafe { each::<u16, i16>(src, dest, f16_to_q12) }
+    })
+}

@@ -209,6 +209,17 @@ pub fn q12_to_f(v: i16) -> f32 {
     f32::from(v) / 4096.0
 }
 
+/// Half → 16Q12 as F → 16Q12 (numerics §3): `clamp(RNE(h·4096), −32768,
+/// 32767)`; NaN → 0 (the half form's rounding is not documented: decided).
+pub fn f16_to_q12(h: u16) -> i16 {
+    let v = f16::from_bits(h).to_f32() * 4096.0;
+    if v.is_nan() {
+        0
+    } else {
+        v.round_ties_even().clamp(-32768.0, 32767.0) as i16
+    }
+}
+
 /// `⌊(f − offset)/scale + 0.5⌋` saturated to `lo..=hi`; NaN → 0. (Apple
 /// says "truncated"; for the negative values of FTo16S flooring keeps the
 /// round-half-up meaning.)
@@ -276,6 +287,10 @@ mod tests {
         }
         assert_eq!((q12_to_u8(-5), q12_to_u8(9000)), (0, 255));
         assert_eq!(q12_to_f(-2048), -0.5);
+        assert_eq!(f16_to_q12(0x3C00), 4096);
+        assert_eq!(f16_to_q12(0x7C00), 32767); // +inf saturates
+        assert_eq!(f16_to_q12(0xC800), -32768); // -8.0
+        assert_eq!(f16_to_q12(0x7E00), 0);
     }
 
     #[test]
