@@ -19,6 +19,7 @@
 #define PIXELPORT_VERSION_MAJOR 0
 #define PIXELPORT_VERSION_MINOR 1
 #define PIXELPORT_VERSION_PATCH 0
+#define PIXELPORT_ALIGNED(n) __attribute__((aligned(n)))
 
 
 // How deep collections are decoded; property trees are a few levels deep.
@@ -384,6 +385,14 @@ typedef struct vImage_CGImageFormat {
   CGColorRenderingIntent renderingIntent;
 } vImage_CGImageFormat;
 
+typedef uint8_t Pixel_8;
+
+typedef float Pixel_F;
+
+typedef int16_t Pixel_16S;
+
+typedef uint16_t Pixel_16U;
+
 // CIE xy chromaticities of three primaries and the white point.
 typedef struct vImageRGBPrimaries {
   float red_x;
@@ -455,6 +464,51 @@ typedef struct vImageChannelDescription {
   // Largest allowed encoding.
   CGFloat max;
 } vImageChannelDescription;
+
+// Normalised Y'CbCr → RGB coefficients; fields in Apple's memory order
+// (`Yp, Cr_R, Cr_G, Cb_G, Cb_B`).
+typedef struct vImage_YpCbCrToARGBMatrix {
+  float Yp;
+  float Cr_R;
+  float Cr_G;
+  float Cb_G;
+  float Cb_B;
+} vImage_YpCbCrToARGBMatrix;
+
+// Code values of a Y'CbCr encoding: biases, the codes of 1.0 (luma) and
+// +0.5 (chroma), and clamp limits.
+typedef struct vImage_YpCbCrPixelRange {
+  int32_t Yp_bias;
+  int32_t CbCr_bias;
+  int32_t YpRangeMax;
+  int32_t CbCrRangeMax;
+  int32_t YpMax;
+  int32_t YpMin;
+  int32_t CbCrMax;
+  int32_t CbCrMin;
+} vImage_YpCbCrPixelRange;
+
+// Opaque Y'CbCr → ARGB conversion state filled by
+// `vImageConvert_YpCbCrToARGB_GenerateConversion`; may be copied, reused
+// and read from several threads.
+typedef struct PIXELPORT_ALIGNED(16) vImage_YpCbCrToARGB {
+  uint8_t opaque[128];
+} vImage_YpCbCrToARGB;
+
+// The Y'CbCr layout of a conversion (a C enum on Apple; an `int` here).
+typedef int32_t vImageYpCbCrType;
+
+// The ARGB side of a conversion (a C enum on Apple; an `int` here).
+typedef int32_t vImageARGBType;
+
+// Opaque ARGB → Y'CbCr conversion state filled by
+// `vImageConvert_ARGBToYpCbCr_GenerateConversion`.
+typedef struct PIXELPORT_ALIGNED(16) vImage_ARGBToYpCbCr {
+  uint8_t opaque[128];
+} vImage_ARGBToYpCbCr;
+
+// Signed fixed point, 4096 == 1.0.
+typedef int16_t Pixel_16Q12;
 
 // The `kCFNull` singleton.
 typedef const struct __CFNull *CFNullRef;
@@ -532,22 +586,11 @@ typedef struct CVFillExtendedPixelsCallBackData {
 // A session that rotates/flips one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
 
-typedef uint8_t Pixel_8;
-
-typedef float Pixel_F;
-
 typedef uint8_t Pixel_88[2];
 
 typedef uint8_t Pixel_8888[4];
 
 typedef float Pixel_FFFF[4];
-
-typedef uint16_t Pixel_16U;
-
-typedef int16_t Pixel_16S;
-
-// Signed fixed point, 4096 == 1.0.
-typedef int16_t Pixel_16Q12;
 
 typedef uint16_t Pixel_16U16U[2];
 
@@ -1357,6 +1400,36 @@ typedef void *GammaFunction;
 
 #define kvImageBufferTypeCode_LAB_B 3
 
+#define kvImageARGB8888 0
+
+#define kvImageARGB16U 1
+
+#define kvImageARGB16Q12 2
+
+#define kvImage422CbYpCrYp8 0
+
+#define kvImage422YpCbYpCr8 1
+
+#define kvImage422CbYpCrYp8_AA8 2
+
+#define kvImage420Yp8_Cb8_Cr8 3
+
+#define kvImage420Yp8_CbCr8 4
+
+#define kvImage444AYpCbCr8 5
+
+#define kvImage444CrYpCb8 6
+
+#define kvImage444CbYpCrA8 7
+
+#define kvImage444CrYpCb10 8
+
+#define kvImage422CrYpCbYpCbYpCbYpCrYpCrYp10 9
+
+#define kvImage422CbYpCrYp16 13
+
+#define kvImage444AYpCbCr16 14
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -2121,6 +2194,18 @@ extern const CFStringRef kVTPropertySupportedValueListKey;
 
 // `"Documentation"` (string unverified: best guess).
 extern const CFStringRef kVTPropertyDocumentationKey;
+
+// BT.601 Y'CbCr → RGB (Kr 0.299, Kb 0.114): {1, 1.402, −0.714136, −0.344136, 1.772}.
+extern const struct vImage_YpCbCrToARGBMatrix *kvImage_YpCbCrToARGBMatrix_ITU_R_601_4;
+
+// BT.709 Y'CbCr → RGB (Kr 0.2126, Kb 0.0722): {1, 1.5748, −0.468124, −0.187324, 1.8556}.
+extern const struct vImage_YpCbCrToARGBMatrix *kvImage_YpCbCrToARGBMatrix_ITU_R_709_2;
+
+// BT.601 RGB → Y'CbCr: {0.299, 0.587, 0.114, −0.168736, −0.331264, 0.5, −0.418688, −0.081312}.
+extern const struct vImage_ARGBToYpCbCrMatrix *kvImage_ARGBToYpCbCrMatrix_ITU_R_601_4;
+
+// BT.709 RGB → Y'CbCr: {0.2126, 0.7152, 0.0722, −0.114572, −0.385428, 0.5, −0.454153, −0.045847}.
+extern const struct vImage_ARGBToYpCbCrMatrix *kvImage_ARGBToYpCbCrMatrix_ITU_R_709_2;
 
 // The type ID of CFAllocator.
 CFTypeID pixelport_CFAllocatorGetTypeID(void);
@@ -4142,6 +4227,270 @@ OSStatus VTPixelTransferSessionTransferImage(VTPixelTransferSessionRef session,
                                              CVPixelBufferRef sourceBuffer,
                                              CVPixelBufferRef destinationBuffer);
 
+// Premultiplys the colour channels by the first channel (alpha): `(c·a + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_ARGB8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the first channel (alpha): `(min(c, a)·255 + a/2)/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_ARGB8888(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the last channel (alpha): `(c·a + 127)/255` (`vImagePremultiplyData_BGRA8888` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_RGBA8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the last channel (alpha): `(min(c, a)·255 + a/2)/a`, a = 0 → 0 (`vImageUnpremultiplyData_BGRA8888` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_RGBA8888(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the first channel (alpha): `c·a`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the first channel (alpha): `c/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_ARGBFFFF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the last channel (alpha): `c·a` (`vImagePremultiplyData_BGRAFFFF` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_RGBAFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the last channel (alpha): `c/a`, a = 0 → 0 (`vImageUnpremultiplyData_BGRAFFFF` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_RGBAFFFF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Premultiplys the colour channels by the first channel (alpha): `(c·a + 32767)/65535`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_ARGB16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the first channel (alpha): `(min(c, a)·65535 + a/2)/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_ARGB16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Premultiplys the colour channels by the last channel (alpha): `(c·a + 32767)/65535` (`vImagePremultiplyData_BGRA16U` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_RGBA16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys the colour channels by the last channel (alpha): `(min(c, a)·65535 + a/2)/a`, a = 0 → 0 (`vImageUnpremultiplyData_BGRA16U` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_RGBA16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Premultiplys each sample of `src` by the same pixel of the plane `alpha`: `(c·a + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_Planar8(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *alpha,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys each sample of `src` by the same pixel of the plane `alpha`: `(min(c, a)·255 + a/2)/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_Planar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Premultiplys each sample of `src` by the same pixel of the plane `alpha`: `c·a`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImagePremultiplyData_PlanarF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *alpha,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Unpremultiplys each sample of `src` by the same pixel of the plane `alpha`: `c/a`, a = 0 → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageUnpremultiplyData_PlanarF(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha first); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGB8888ToRGB888(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const uint8_t *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBA8888ToRGB888(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const uint8_t *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last, colours reversed into RGB); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_BGRA8888ToRGB888(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const uint8_t *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha first); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGBFFFFToRGBFFF(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const float *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBAFFFFToRGBFFF(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const float *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the opaque `backgroundColor` (given in the source's channel order, its alpha ignored) and drops alpha (alpha last, colours reversed into RGB); see `core::vimage::alpha` for the formulas.
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_BGRAFFFFToRGBFFF(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            const float *backgroundColor,
+                                            bool isImagePremultiplied,
+                                            vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGB8888(const struct vImage_Buffer *argbSrc,
+                                    const struct vImage_Buffer *argbDst,
+                                    const uint8_t *argbBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBA8888(const struct vImage_Buffer *rgbaSrc,
+                                    const struct vImage_Buffer *rgbaDst,
+                                    const uint8_t *rgbaBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGB16U(const struct vImage_Buffer *argbSrc,
+                                   const struct vImage_Buffer *argbDst,
+                                   const uint16_t *argbBackgroundColorPtr,
+                                   bool isImagePremultiplied,
+                                   vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBA16U(const struct vImage_Buffer *rgbaSrc,
+                                   const struct vImage_Buffer *rgbaDst,
+                                   const uint16_t *rgbaBackgroundColorPtr,
+                                   bool isImagePremultiplied,
+                                   vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_ARGBFFFF(const struct vImage_Buffer *argbSrc,
+                                    const struct vImage_Buffer *argbDst,
+                                    const float *argbBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
+// Composites over the premultiplied background colour and keeps 4 channels; the result is premultiplied (alpha `a + (1 − a)·bgA`).
+//
+// # Safety
+// Both `vImage_Buffer` pointers are NULL or describe memory valid for their
+// size; the background colour is NULL or 4 readable values.
+vImage_Error vImageFlatten_RGBAFFFF(const struct vImage_Buffer *rgbaSrc,
+                                    const struct vImage_Buffer *rgbaDst,
+                                    const float *rgbaBackgroundColorPtr,
+                                    bool isImagePremultiplied,
+                                    vImage_Flags flags);
+
 // Fills `*buf` for a `width`×`height` image of `pixelBits` bits per pixel
 // (per component for planar data): `rowBytes` is the row's whole bytes
 // rounded up to a multiple of 16 (width 10 at 8 bits → 16), and `data` is
@@ -4238,6 +4587,235 @@ vImage_Error vImageBuffer_InitWithCGImage(struct vImage_Buffer *buf,
                                           const CGFloat *backgroundColor,
                                           CGImageRef image,
                                           vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 bytes per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGB8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            const uint8_t *permuteMap,
+                                            vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 16-bit channels per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGB16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           const uint8_t *permuteMap,
+                                           vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 float channels per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            const uint8_t *permuteMap,
+                                            vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 4 half-float channels (moved as bits) per pixel ({3,2,1,0}: ARGB ⇄ BGRA). NULL map → `kvImageNullPointerArgument`; an entry above 3 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_ARGB16F(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           const uint8_t *permuteMap,
+                                           vImage_Flags flags);
+
+// `dest[i] = src[permuteMap[i]]` over 3-byte pixels; an entry above 2 → `kvImageInvalidParameter`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannels_RGB888(const struct vImage_Buffer *src,
+                                          const struct vImage_Buffer *dest,
+                                          const uint8_t *permuteMap,
+                                          vImage_Flags flags);
+
+// Permutes as `vImagePermuteChannels_ARGB8888`, then sets the channels selected by `copyMask` (0x8 = first) to `backgroundColor`'s.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannelsWithMaskedInsert_ARGB8888(const struct vImage_Buffer *src,
+                                                            const struct vImage_Buffer *dest,
+                                                            const uint8_t *permuteMap,
+                                                            uint8_t copyMask,
+                                                            const uint8_t *backgroundColor,
+                                                            vImage_Flags flags);
+
+// Permutes as `vImagePermuteChannels_ARGB16U`, then sets the channels selected by `copyMask` (0x8 = first) to `backgroundColor`'s.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannelsWithMaskedInsert_ARGB16U(const struct vImage_Buffer *src,
+                                                           const struct vImage_Buffer *dest,
+                                                           const uint8_t *permuteMap,
+                                                           uint8_t copyMask,
+                                                           const uint16_t *backgroundColor,
+                                                           vImage_Flags flags);
+
+// Permutes as `vImagePermuteChannels_ARGBFFFF`, then sets the channels selected by `copyMask` (0x8 = first) to `backgroundColor`'s.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImagePermuteChannelsWithMaskedInsert_ARGBFFFF(const struct vImage_Buffer *src,
+                                                            const struct vImage_Buffer *dest,
+                                                            const uint8_t *permuteMap,
+                                                            uint8_t copyMask,
+                                                            const float *backgroundColor,
+                                                            vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` (0x8 = first … 0x1 = last) set to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_ARGB8888(Pixel_8 scalar,
+                                                        const struct vImage_Buffer *src,
+                                                        const struct vImage_Buffer *dest,
+                                                        uint8_t copyMask,
+                                                        vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` (0x8 = first … 0x1 = last) set to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_ARGBFFFF(Pixel_F scalar,
+                                                        const struct vImage_Buffer *src,
+                                                        const struct vImage_Buffer *dest,
+                                                        uint8_t copyMask,
+                                                        vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_Planar8(Pixel_8 scalar,
+                                                       const struct vImage_Buffer *dest,
+                                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_PlanarF(Pixel_F scalar,
+                                                       const struct vImage_Buffer *dest,
+                                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_Planar16S(Pixel_16S scalar,
+                                                         const struct vImage_Buffer *dest,
+                                                         vImage_Flags flags);
+
+// Sets every pixel of `dest` to `scalar`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithScalar_Planar16U(Pixel_16U scalar,
+                                                         const struct vImage_Buffer *dest,
+                                                         vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` set to the same channel of `the_pixel`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithPixel_ARGB8888(const uint8_t *the_pixel,
+                                                       const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       uint8_t copyMask,
+                                                       vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` set to the same channel of `the_pixel`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithPixel_ARGB16U(const uint16_t *the_pixel,
+                                                      const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *dest,
+                                                      uint8_t copyMask,
+                                                      vImage_Flags flags);
+
+// Copies `src` with the channels selected by `copyMask` set to the same channel of `the_pixel`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannelsWithPixel_ARGBFFFF(const float *the_pixel,
+                                                       const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       uint8_t copyMask,
+                                                       vImage_Flags flags);
+
+// Channels selected by `copyMask` from the planar `newSrc`, the others from `origSrc`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannels_ARGB8888(const struct vImage_Buffer *newSrc,
+                                              const struct vImage_Buffer *origSrc,
+                                              const struct vImage_Buffer *dest,
+                                              uint8_t copyMask,
+                                              vImage_Flags flags);
+
+// Channels selected by `copyMask` from the planar `newSrc`, the others from `origSrc`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageOverwriteChannels_ARGBFFFF(const struct vImage_Buffer *newSrc,
+                                              const struct vImage_Buffer *origSrc,
+                                              const struct vImage_Buffer *dest,
+                                              uint8_t copyMask,
+                                              vImage_Flags flags);
+
+// Copies channel `channelIndex` (0–3) of each pixel into the planar `dest`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageExtractChannel_ARGB8888(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           long channelIndex,
+                                           vImage_Flags flags);
+
+// Copies channel `channelIndex` (0–3) of each pixel into the planar `dest`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageExtractChannel_ARGB16U(const struct vImage_Buffer *src,
+                                          const struct vImage_Buffer *dest,
+                                          long channelIndex,
+                                          vImage_Flags flags);
+
+// Copies channel `channelIndex` (0–3) of each pixel into the planar `dest`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageExtractChannel_ARGBFFFF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           long channelIndex,
+                                           vImage_Flags flags);
 
 // A new (+1) RGB colour space with these primaries and this transfer
 // function (linear → non-linear), used exactly as given (no 1/1.961
@@ -4722,6 +5300,355 @@ vImage_Error vImageBuffer_InitForCopyToCVPixelBuffer(struct vImage_Buffer *buffe
                                                      CVPixelBufferRef pixelBuffer,
                                                      vImage_Flags flags);
 
+// `f = (maxFloat − minFloat)·v/255 + minFloat` (note: max before min).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8toPlanarF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            Pixel_F maxFloat,
+                                            Pixel_F minFloat,
+                                            vImage_Flags flags);
+
+// `v = ⌊255·(f − minFloat)/(maxFloat − minFloat) + 0.5⌋` saturated to 0…255; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_PlanarFtoPlanar8(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            Pixel_F maxFloat,
+                                            Pixel_F minFloat,
+                                            vImage_Flags flags);
+
+// Clamps each float to [minFloat, maxFloat] (NaN becomes minFloat).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageClip_PlanarF(const struct vImage_Buffer *src,
+                                const struct vImage_Buffer *dest,
+                                Pixel_F maxFloat,
+                                Pixel_F minFloat,
+                                vImage_Flags flags);
+
+// Half → float, exact.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar16FtoPlanarF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Float → half, round to nearest even (overflow → ±inf).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_PlanarFtoPlanar16F(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// 0…255 → 0.0…1.0 as half (`v/255`, nearest even).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8toPlanar16F(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// `RNE(clamp(255·h, 0, 255))`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar16FtoPlanar8(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// 0…65535 → 0.0…1.0 as half (`v/65535`, nearest even).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Uto16F(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// `RNE(clamp(h, 0, 1)·65535)`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Fto16U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// `(v·255 + 32767)/65535`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16UToPlanar8(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        vImage_Flags flags);
+
+// `v·257` (= `(v·65535 + 127)/255`).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8To16U(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        vImage_Flags flags);
+
+// `f = v·scale + offset`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16UToF(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// `f = v·scale + offset`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16SToF(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// `v = ⌊(f − offset)/scale + 0.5⌋` saturated to 0…65535; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_FTo16U(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// `v = ⌊(f − offset)/scale + 0.5⌋` saturated to −32768…32767; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_FTo16S(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  float offset,
+                                  float scale,
+                                  vImage_Flags flags);
+
+// Four 8-bit planes → float pixels; channel i is `(max[i] − min[i])·v/255 + min[i]`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_Planar8ToARGBFFFF(const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *dest,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// Four float planes → 8-bit pixels: `lrintf(clamp(255·(f − min[i])/(max[i] − min[i])))`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_PlanarFToARGB8888(const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *dest,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// 8-bit pixels → four float planes (one size) with per-channel ranges.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGB8888toPlanarF(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// Float pixels → four 8-bit planes (one size), rounded to nearest even; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGBFFFFtoPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const float *maxFloat,
+                                             const float *minFloat,
+                                             vImage_Flags flags);
+
+// Narrows `(v·255 + 32767)/65535`, permutes (`dest[i] = src[permuteMap[i]]`), then writes `backgroundColor` into the channels selected by `copyMask`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGB16UToARGB8888(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const uint8_t *permuteMap,
+                                             uint8_t copyMask,
+                                             const uint8_t *backgroundColor,
+                                             vImage_Flags flags);
+
+// Widens ×257, permutes, then writes `backgroundColor` into the masked channels.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_ARGB8888ToARGB16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const uint8_t *permuteMap,
+                                             uint8_t copyMask,
+                                             const uint16_t *backgroundColor,
+                                             vImage_Flags flags);
+
+// 12-bit samples (in 16-bit containers, values above 4095 clamped) → 16-bit: `(t·65535 + (t<<4) + 2055) >> 12`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_12UTo16U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 16-bit → 12-bit samples: `(t·4095 + 32767 + (t>>4)) >> 16`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16UTo12U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 8-bit → 16Q12 (4096 = 1.0): `((v<<12) + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_8to16Q12(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 16Q12 → 8-bit: `(clamp(v, 0, 4096)·255 + 2048) >> 12`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Q12to8(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// 16Q12 → float: `v/4096`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Q12toF(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    vImage_Flags flags);
+
+// Half → 16Q12: `clamp(RNE(h·4096), −32768, 32767)`; NaN → 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; array arguments are NULL or readable for their length.
+vImage_Error vImageConvert_16Fto16Q12(const struct vImage_Buffer *src,
+                                      const struct vImage_Buffer *dest,
+                                      vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 bytes (any channel order). NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGB8888(const struct vImage_Buffer *dest,
+                                       const uint8_t *color,
+                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 16-bit channels. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGB16U(const struct vImage_Buffer *dest,
+                                      const uint16_t *color,
+                                      vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 signed 16-bit channels. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGB16S(const struct vImage_Buffer *dest,
+                                      const int16_t *color,
+                                      vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 4 floats. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_ARGBFFFF(const struct vImage_Buffer *dest,
+                                       const float *color,
+                                       vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 2 bytes (e.g. neutral chroma {128, 128}). NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_CbCr8(const struct vImage_Buffer *dest,
+                                    const uint8_t *color,
+                                    vImage_Flags flags);
+
+// Sets every pixel of `dest` to `color`: 2 16-bit channels. NULL → `kvImageNullPointerArgument`.
+//
+// # Safety
+// `dest` is NULL or describes memory valid for its size; `color` is NULL
+// or readable for one pixel.
+vImage_Error vImageBufferFill_CbCr16U(const struct vImage_Buffer *dest,
+                                      const uint16_t *color,
+                                      vImage_Flags flags);
+
+// Copies `dest.width · pixelSize` bytes of each of `dest.height` rows from
+// `src`. `pixelSize` 0 → `kvImageInvalidParameter`; a source smaller than
+// `dest` → `kvImageRoiLargerThanInputBuffer`; overlapping buffers give the
+// result of copying from a snapshot of `src`.
+//
+// # Safety
+// Both pointers NULL or describe memory valid for their size.
+vImage_Error vImageCopyBuffer(const struct vImage_Buffer *src,
+                              const struct vImage_Buffer *dest,
+                              size_t pixelSize,
+                              vImage_Flags flags);
+
 // Writes `src` upside down into `dest` (four 8-bit channels per pixel,
 // any order). The buffers must have the same size; they may be the same
 // memory (in place).
@@ -4737,6 +5664,714 @@ vImage_Error vImageBuffer_InitForCopyToCVPixelBuffer(struct vImage_Buffer *buffe
 vImage_Error vImageVerticalReflect_ARGB8888(const struct vImage_Buffer *src,
                                             const struct vImage_Buffer *dest,
                                             vImage_Flags flags);
+
+// Splits the 4 bytes of each pixel into 4 planes (any channel order; see the `RGBA8888toPlanar8` / `BGRA8888toPlanar8` macros).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGB8888toPlanar8(const struct vImage_Buffer *srcARGB,
+                                             const struct vImage_Buffer *destA,
+                                             const struct vImage_Buffer *destR,
+                                             const struct vImage_Buffer *destG,
+                                             const struct vImage_Buffer *destB,
+                                             vImage_Flags flags);
+
+// Interleaves 4 planes into 4-byte pixels (in that order).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8toARGB8888(const struct vImage_Buffer *srcA,
+                                             const struct vImage_Buffer *srcR,
+                                             const struct vImage_Buffer *srcG,
+                                             const struct vImage_Buffer *srcB,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Splits each 4-float pixel into 4 float planes.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGBFFFFtoPlanarF(const struct vImage_Buffer *srcARGB,
+                                             const struct vImage_Buffer *destA,
+                                             const struct vImage_Buffer *destR,
+                                             const struct vImage_Buffer *destG,
+                                             const struct vImage_Buffer *destB,
+                                             vImage_Flags flags);
+
+// Interleaves 4 float planes.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_PlanarFtoARGBFFFF(const struct vImage_Buffer *srcA,
+                                             const struct vImage_Buffer *srcR,
+                                             const struct vImage_Buffer *srcG,
+                                             const struct vImage_Buffer *srcB,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Splits 3-byte pixels into 3 planes.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGB888toPlanar8(const struct vImage_Buffer *rgbSrc,
+                                           const struct vImage_Buffer *redDest,
+                                           const struct vImage_Buffer *greenDest,
+                                           const struct vImage_Buffer *blueDest,
+                                           vImage_Flags flags);
+
+// Interleaves 3 planes into 3-byte pixels.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8toRGB888(const struct vImage_Buffer *planarRed,
+                                           const struct vImage_Buffer *planarGreen,
+                                           const struct vImage_Buffer *planarBlue,
+                                           const struct vImage_Buffer *rgbDest,
+                                           vImage_Flags flags);
+
+// Splits 3-float pixels into 3 float planes (exact copies).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGBFFFtoPlanarF(const struct vImage_Buffer *rgbSrc,
+                                           const struct vImage_Buffer *redDest,
+                                           const struct vImage_Buffer *greenDest,
+                                           const struct vImage_Buffer *blueDest,
+                                           vImage_Flags flags);
+
+// Interleaves 3 float planes into 3-float pixels (exact copies).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_PlanarFtoRGBFFF(const struct vImage_Buffer *planarRed,
+                                           const struct vImage_Buffer *planarGreen,
+                                           const struct vImage_Buffer *planarBlue,
+                                           const struct vImage_Buffer *rgbDest,
+                                           vImage_Flags flags);
+
+// Bytes 1, 2, 3 of each pixel into 3 planes (byte 0 ignored).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_XRGB8888ToPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             vImage_Flags flags);
+
+// Bytes 0, 1, 2 of each pixel into 3 planes (byte 3 ignored).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_BGRX8888ToPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *red,
+                                             vImage_Flags flags);
+
+// Constant `alpha` then 3 planes into 4-byte pixels.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8ToXRGB8888(Pixel_8 alpha,
+                                             const struct vImage_Buffer *red,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// 3 planes then constant `alpha` into 4-byte pixels (`vImageConvert_Planar8ToRGBX8888` is a macro for it).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_Planar8ToBGRX8888(const struct vImage_Buffer *blue,
+                                             const struct vImage_Buffer *green,
+                                             const struct vImage_Buffer *red,
+                                             Pixel_8 alpha,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Adds alpha in front: from the plane `aSrc`, or `alpha` when it is NULL; `premultiply` scales colours by `(a·c + 127)/255`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGB888toARGB8888(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_8 alpha,
+                                            const struct vImage_Buffer *argbDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Adds alpha last (see `vImageConvert_RGB888toARGB8888`).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGB888toRGBA8888(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_8 alpha,
+                                            const struct vImage_Buffer *rgbaDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Reverses the colour bytes and adds alpha last (see `vImageConvert_RGB888toARGB8888`).
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGB888toBGRA8888(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_8 alpha,
+                                            const struct vImage_Buffer *bgraDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Adds float alpha in front: from `aSrc`, or `alpha` when it is NULL; `premultiply` multiplies colours by alpha.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGBFFFtoARGBFFFF(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_F alpha,
+                                            const struct vImage_Buffer *argbDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Adds float alpha last.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGBFFFtoRGBAFFFF(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_F alpha,
+                                            const struct vImage_Buffer *rgbaDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Reverses the colours and adds float alpha last.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size. `aSrc` may be NULL (then `alpha` is used).
+vImage_Error vImageConvert_RGBFFFtoBGRAFFFF(const struct vImage_Buffer *rgbSrc,
+                                            const struct vImage_Buffer *aSrc,
+                                            Pixel_F alpha,
+                                            const struct vImage_Buffer *bgraDest,
+                                            bool premultiply,
+                                            vImage_Flags flags);
+
+// Drops byte 0 of each pixel.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGB8888toRGB888(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops byte 3 of each pixel.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGBA8888toRGB888(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops byte 3 and reverses the other three.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_BGRA8888toRGB888(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops float channel 0.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_ARGBFFFFtoRGBFFF(const struct vImage_Buffer *argbSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops float channel 3.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_RGBAFFFFtoRGBFFF(const struct vImage_Buffer *rgbaSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Drops float channel 3 and reverses the other three.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its size.
+vImage_Error vImageConvert_BGRAFFFFtoRGBFFF(const struct vImage_Buffer *bgraSrc,
+                                            const struct vImage_Buffer *rgbDest,
+                                            vImage_Flags flags);
+
+// Folds `matrix` and `pixelRange` into `*outInfo` for the
+// `vImageConvert_<Y'CbCr>ToARGB…` functions. The info works with every
+// conversion of the same Y'CbCr bit depth and ARGB type (Apple's
+// luma/chroma sample generates it for `kvImage422CbYpCrYp8` and converts
+// 4:2:0 with it). Supported: 8-bit → ARGB8888; 10-bit → ARGB8888 or
+// ARGB16Q12; 16-bit → ARGB8888 or ARGB16U; anything else →
+// `kvImageUnsupportedConversion`. An unknown type value, a range whose
+// `YpRangeMax == Yp_bias` or `CbCrRangeMax == CbCr_bias`, or a non-finite
+// matrix → `kvImageInvalidParameter`. NULL pointers →
+// `kvImageNullPointerArgument`. `*outInfo` is written only on success.
+// Flags: `kvImagePrintDiagnosticsToConsole`.
+//
+// # Safety
+// `matrix`, `pixelRange` readable; `outInfo` writable (or NULL).
+vImage_Error vImageConvert_YpCbCrToARGB_GenerateConversion(const struct vImage_YpCbCrToARGBMatrix *matrix,
+                                                           const struct vImage_YpCbCrPixelRange *pixelRange,
+                                                           struct vImage_YpCbCrToARGB *outInfo,
+                                                           vImageYpCbCrType inYpCbCrType,
+                                                           vImageARGBType outARGBType,
+                                                           vImage_Flags flags);
+
+// Folds `matrix` and `pixelRange` into `*outInfo` for the
+// `vImageConvert_ARGB…To<Y'CbCr>` functions; pairs, errors and reuse as
+// for `vImageConvert_YpCbCrToARGB_GenerateConversion`.
+//
+// # Safety
+// `matrix`, `pixelRange` readable; `outInfo` writable (or NULL).
+vImage_Error vImageConvert_ARGBToYpCbCr_GenerateConversion(const struct vImage_ARGBToYpCbCrMatrix *matrix,
+                                                           const struct vImage_YpCbCrPixelRange *pixelRange,
+                                                           struct vImage_ARGBToYpCbCr *outInfo,
+                                                           vImageARGBType inARGBType,
+                                                           vImageYpCbCrType outYpCbCrType,
+                                                           vImage_Flags flags);
+
+// '420v'/'420f' planes (Y', interleaved CbCr at half width and height,
+// rounded up) → ARGB8888 of `dest`'s size with constant `alpha`; each
+// chroma sample serves its 2×2 block. `permuteMap[i]` picks channel i of
+// each destination pixel from the computed {A, R, G, B} ({3,2,1,0} gives
+// BGRA); NULL is {0,1,2,3}. Errors: a NULL pointer →
+// `kvImageNullPointerArgument`; short `rowBytes` → `kvImageInvalidRowBytes`;
+// a plane smaller than `dest` needs → `kvImageBufferSizeMismatch`; an
+// info of the other direction, another bit depth or ARGB type, or a map
+// entry above 3 → `kvImageInvalidParameter`. Nothing is written on error.
+// Thread-safe for distinct destinations.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL or 4 readable bytes.
+vImage_Error vImageConvert_420Yp8_CbCr8ToARGB8888(const struct vImage_Buffer *srcYp,
+                                                  const struct vImage_Buffer *srcCbCr,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint8_t alpha,
+                                                  vImage_Flags flags);
+
+// 'y420'/'f420' planes (Y', Cb, Cr) → ARGB8888; as
+// `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_420Yp8_Cb8_Cr8ToARGB8888(const struct vImage_Buffer *srcYp,
+                                                    const struct vImage_Buffer *srcCb,
+                                                    const struct vImage_Buffer *srcCr,
+                                                    const struct vImage_Buffer *dest,
+                                                    const struct vImage_YpCbCrToARGB *info,
+                                                    const uint8_t *permuteMap,
+                                                    uint8_t alpha,
+                                                    vImage_Flags flags);
+
+// ARGB8888 → '420v'/'420f' planes. The image size is `destYp`'s; `src`
+// must be at least that big, `destCbCr` half of it rounded up. Chroma is
+// the mean of each 2×2 block, edge pixels replicated. `permuteMap[i]`
+// names the source channel holding A, R, G, B (BGRA input: {3,2,1,0});
+// NULL is {0,1,2,3}. Errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_ARGB8888To420Yp8_CbCr8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *destYp,
+                                                  const struct vImage_Buffer *destCbCr,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → 'y420'/'f420' planes; as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_ARGB8888To420Yp8_Cb8_Cr8(const struct vImage_Buffer *src,
+                                                    const struct vImage_Buffer *destYp,
+                                                    const struct vImage_Buffer *destCb,
+                                                    const struct vImage_Buffer *destCr,
+                                                    const struct vImage_ARGBToYpCbCr *info,
+                                                    const uint8_t *permuteMap,
+                                                    vImage_Flags flags);
+
+// 'a2vy' ('2vuy' plane plus an 8-bit alpha plane `srcA`) → ARGB8888;
+// alpha copied from `srcA`. Errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_422CbYpCrYp8_AA8ToARGB8888(const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *srcA,
+                                                      const struct vImage_Buffer *dest,
+                                                      const struct vImage_YpCbCrToARGB *info,
+                                                      const uint8_t *permuteMap,
+                                                      vImage_Flags flags);
+
+// ARGB8888 → 'a2vy': the '2vuy' plane `dest` and the alpha plane `destA`
+// (alpha copied). Errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// As `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+vImage_Error vImageConvert_ARGB8888To422CbYpCrYp8_AA8(const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *dest,
+                                                      const struct vImage_Buffer *destA,
+                                                      const struct vImage_ARGBToYpCbCr *info,
+                                                      const uint8_t *permuteMap,
+                                                      vImage_Flags flags);
+
+// '2vuy' (bytes Cb Y'0 Cr Y'1) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CbYpCrYp8ToARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint8_t alpha,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → '2vuy'; chroma is the mean of each pixel pair.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422CbYpCrYp8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'yuvs' (bytes Y'0 Cb Y'1 Cr) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422YpCbYpCr8ToARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint8_t alpha,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → 'yuvs'; chroma is the mean of each pixel pair.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422YpCbYpCr8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'v216' (16-bit Cb Y'0 Cr Y'1) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CbYpCrYp16ToARGB8888(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   const struct vImage_YpCbCrToARGB *info,
+                                                   const uint8_t *permuteMap,
+                                                   uint8_t alpha,
+                                                   vImage_Flags flags);
+
+// ARGB8888 → 'v216'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422CbYpCrYp16(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   const struct vImage_ARGBToYpCbCr *info,
+                                                   const uint8_t *permuteMap,
+                                                   vImage_Flags flags);
+
+// 'v216' → ARGB16U with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CbYpCrYp16ToARGB16U(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  uint16_t alpha,
+                                                  vImage_Flags flags);
+
+// ARGB16U → 'v216'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16UTo422CbYpCrYp16(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'v210' (6 pixels per 4 little-endian words) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CrYpCbYpCbYpCbYpCrYpCrYp10ToARGB8888(const struct vImage_Buffer *src,
+                                                                   const struct vImage_Buffer *dest,
+                                                                   const struct vImage_YpCbCrToARGB *info,
+                                                                   const uint8_t *permuteMap,
+                                                                   uint8_t alpha,
+                                                                   vImage_Flags flags);
+
+// ARGB8888 → 'v210' (whole 6-pixel groups are written).
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To422CrYpCbYpCbYpCbYpCrYpCrYp10(const struct vImage_Buffer *src,
+                                                                   const struct vImage_Buffer *dest,
+                                                                   const struct vImage_ARGBToYpCbCr *info,
+                                                                   const uint8_t *permuteMap,
+                                                                   vImage_Flags flags);
+
+// 'v210' → ARGB16Q12 (4096 = 1.0, results 0…4096) with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_422CrYpCbYpCbYpCbYpCrYpCrYp10ToARGB16Q12(const struct vImage_Buffer *src,
+                                                                    const struct vImage_Buffer *dest,
+                                                                    const struct vImage_YpCbCrToARGB *info,
+                                                                    const uint8_t *permuteMap,
+                                                                    Pixel_16Q12 alpha,
+                                                                    vImage_Flags flags);
+
+// ARGB16Q12 → 'v210'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16Q12To422CrYpCbYpCbYpCbYpCrYpCrYp10(const struct vImage_Buffer *src,
+                                                                    const struct vImage_Buffer *dest,
+                                                                    const struct vImage_ARGBToYpCbCr *info,
+                                                                    const uint8_t *permuteMap,
+                                                                    vImage_Flags flags);
+
+// 'r408'/'y408' (bytes A Y' Cb Cr) → ARGB8888; alpha copied.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444AYpCbCr8ToARGB8888(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// ARGB8888 → 'r408'/'y408'; alpha copied.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444AYpCbCr8(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v408' (bytes Cb Y' Cr A) → ARGB8888; alpha copied as stored.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CbYpCrA8ToARGB8888(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// ARGB8888 → 'v408'; alpha copied.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444CbYpCrA8(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v308' (bytes Cr Y' Cb) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CrYpCb8ToARGB8888(const struct vImage_Buffer *src,
+                                                const struct vImage_Buffer *dest,
+                                                const struct vImage_YpCbCrToARGB *info,
+                                                const uint8_t *permuteMap,
+                                                uint8_t alpha,
+                                                vImage_Flags flags);
+
+// ARGB8888 → 'v308'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444CrYpCb8(const struct vImage_Buffer *src,
+                                                const struct vImage_Buffer *dest,
+                                                const struct vImage_ARGBToYpCbCr *info,
+                                                const uint8_t *permuteMap,
+                                                vImage_Flags flags);
+
+// 'y416' (16-bit A Y' Cb Cr) → ARGB8888; alpha narrowed `(a·255 + 32767)/65535`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444AYpCbCr16ToARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// ARGB8888 → 'y416'; alpha widened ×257.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444AYpCbCr16(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
+
+// 'y416' → ARGB16U; alpha copied.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444AYpCbCr16ToARGB16U(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// ARGB16U → 'y416'; alpha copied.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16UTo444AYpCbCr16(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v410' (little-endian word: Cr bits 31–22, Y' 21–12, Cb 11–2) → ARGB8888 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CrYpCb10ToARGB8888(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_YpCbCrToARGB *info,
+                                                 const uint8_t *permuteMap,
+                                                 uint8_t alpha,
+                                                 vImage_Flags flags);
+
+// ARGB8888 → 'v410' (bits 1–0 written as 0).
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB8888To444CrYpCb10(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 const struct vImage_ARGBToYpCbCr *info,
+                                                 const uint8_t *permuteMap,
+                                                 vImage_Flags flags);
+
+// 'v410' → ARGB16Q12 with constant `alpha`.
+// Permute map and errors as `vImageConvert_420Yp8_CbCr8ToARGB8888`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_444CrYpCb10ToARGB16Q12(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_YpCbCrToARGB *info,
+                                                  const uint8_t *permuteMap,
+                                                  Pixel_16Q12 alpha,
+                                                  vImage_Flags flags);
+
+// ARGB16Q12 → 'v410'.
+// Permute map and errors as `vImageConvert_ARGB8888To420Yp8_CbCr8`.
+//
+// # Safety
+// Every `vImage_Buffer` pointer is NULL or describes memory valid for its
+// size; `info` is NULL or readable; `permuteMap` is NULL (identity) or 4
+// readable bytes.
+vImage_Error vImageConvert_ARGB16Q12To444CrYpCb10(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const struct vImage_ARGBToYpCbCr *info,
+                                                  const uint8_t *permuteMap,
+                                                  vImage_Flags flags);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -9,5 +9,7 @@
 #include "vImage_Types.h"
 #include "../CoreGraphics/CoreGraphics.h"
 #include "../CoreVideo/CoreVideo.h"
+#include "Alpha.h"
+#include "Conversion.h"
 
 #endif /* PIXELPORT_VIMAGE_H */

@@ -5,14 +5,22 @@
 //! [`buffer`] is the one place a `vImage_Buffer` becomes a core view; every
 //! export goes through it and through [`vimage_call!`](crate::vimage_call).
 
+// First: its `vimage_call!` macro is used by every module below.
 #[macro_use]
 pub mod buffer;
+
+pub mod alpha;
 pub mod buffer_init;
 pub mod cg_format;
 pub mod cg_image;
+pub mod channels;
 pub mod color_space;
 pub mod converter;
 pub mod cv_image_format;
 pub mod cv_pixel_buffer;
+pub mod depth;
+pub mod fill;
 pub mod geometry;
+pub mod interleave;
 pub mod types;
+pub mod ycbcr;

@@ -25,11 +25,16 @@ pub struct LumaCoefficients {
 }
 
 impl LumaCoefficients {
+    /// ITU-R BT.709-6 Part 1, item 3.2.
+    pub const BT709: LumaCoefficients = LumaCoefficients::new(0.2126, 0.0722);
+    /// ITU-R BT.601-7 §2.5.1 (same coefficients in BT.470 / SMPTE 170M).
+    pub const BT601: LumaCoefficients = LumaCoefficients::new(0.299, 0.114);
+
     pub const fn new(kr: f64, kb: f64) -> LumaCoefficients {
         LumaCoefficients { kr, kb }
     }
 
-    pub fn kg(&self) -> f64 {
+    pub const fn kg(&self) -> f64 {
         1.0 - self.kr - self.kb
     }
 
@@ -45,7 +50,7 @@ impl LumaCoefficients {
     /// `Y' = Kr R' + Kg G' + Kb B'`, `Cb = (B' − Y') / (2(1 − Kb))`,
     /// `Cr = (R' − Y') / (2(1 − Kr))` (BT.601-7 §2.5.2, BT.709-6 item 3.3,
     /// BT.2020-2 Table 4, all the same form).
-    pub fn rgb_to_ycbcr(&self) -> Mat3 {
+    pub const fn rgb_to_ycbcr(&self) -> Mat3 {
         let (kr, kg, kb) = (self.kr, self.kg(), self.kb);
         let cb = 2.0 * (1.0 - kb);
         let cr = 2.0 * (1.0 - kr);
@@ -59,7 +64,7 @@ impl LumaCoefficients {
     /// Normalised Y'CbCr → R'G'B', the closed-form inverse of
     /// [`Self::rgb_to_ycbcr`]: `R' = Y' + 2(1−Kr)·Cr`,
     /// `G' = Y' − 2Kb(1−Kb)/Kg·Cb − 2Kr(1−Kr)/Kg·Cr`, `B' = Y' + 2(1−Kb)·Cb`.
-    pub fn ycbcr_to_rgb(&self) -> Mat3 {
+    pub const fn ycbcr_to_rgb(&self) -> Mat3 {
         let (kr, kg, kb) = (self.kr, self.kg(), self.kb);
         [
             [1.0, 0.0, 2.0 * (1.0 - kr)],
@@ -124,10 +129,8 @@ impl YCbCrMatrix {
 
     pub fn luma_coefficients(self) -> LumaCoefficients {
         match self {
-            // ITU-R BT.709-6 Part 1, item 3.2.
-            YCbCrMatrix::Bt709 => LumaCoefficients::new(0.2126, 0.0722),
-            // ITU-R BT.601-7 §2.5.1 (same coefficients in BT.470 / SMPTE 170M).
-            YCbCrMatrix::Bt601 => LumaCoefficients::new(0.299, 0.114),
+            YCbCrMatrix::Bt709 => LumaCoefficients::BT709,
+            YCbCrMatrix::Bt601 => LumaCoefficients::BT601,
             // SMPTE 240M-1999 §7.1 (Kg = 0.701).
             YCbCrMatrix::Smpte240M => LumaCoefficients::new(0.212, 0.087),
             // ITU-R BT.2020-2 Table 4, non-constant luminance (Kg = 0.6780).

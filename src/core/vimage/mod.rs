@@ -4,10 +4,16 @@
 //! flags and calls in here; colour maths and resampling come from
 //! `core::color` and `core::resample`, never a second copy.
 
+pub mod alpha;
 pub mod buffer_init;
 pub mod cg_format;
+pub mod channels;
 pub mod color_space;
 pub mod cv_format;
+pub mod depth;
+pub mod fill;
 pub mod geometry;
+pub mod interleave;
 pub mod interop;
 pub mod layouts;
+pub mod ycbcr;
