@@ -14,6 +14,7 @@ pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;
 pub mod property;
+pub mod rotate;
 #[cfg(test)]
 mod test_rng;
 pub mod text;

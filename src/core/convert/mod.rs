@@ -29,7 +29,7 @@ pub mod pipeline;
 pub mod plan;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use fast::FastPath;
 pub use io::ConvertError;
