@@ -23,6 +23,7 @@ use crate::capi::core_foundation::types::{CFHashCode, CFTypeID};
 use crate::capi::core_graphics::color_space::CgColorSpace;
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::pixel_buffer_pool::CvPixelBufferPool;
+use crate::capi::video_toolbox::pixel_rotation_session::PixelRotationSession;
 use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
 
 /// Every C-visible type, with its `CFTypeID` as discriminant.
@@ -43,10 +44,11 @@ pub enum TypeKind {
     PixelTransferSession = 10,
     PixelBufferPool = 11,
     ColorSpace = 12,
+    PixelRotationSession = 13,
 }
 
 impl TypeKind {
-    pub const ALL: [TypeKind; 12] = [
+    pub const ALL: [TypeKind; 13] = [
         TypeKind::Null,
         TypeKind::String,
         TypeKind::Boolean,
@@ -59,6 +61,7 @@ impl TypeKind {
         TypeKind::PixelTransferSession,
         TypeKind::PixelBufferPool,
         TypeKind::ColorSpace,
+        TypeKind::PixelRotationSession,
     ];
 
     pub const fn index(self) -> usize {
@@ -114,7 +117,7 @@ fn describe_erased<T: CfClass>(h: &Header) -> String {
 }
 
 /// Indexed by `TypeKind::index()`; the order must follow `TypeKind`.
-pub static CLASSES: [Class; 12] = [
+pub static CLASSES: [Class; 13] = [
     Class::of::<CfNull>("CFNull"),
     Class::of::<CfString>("CFString"),
     Class::of::<CfBoolean>("CFBoolean"),
@@ -127,6 +130,7 @@ pub static CLASSES: [Class; 12] = [
     Class::of::<PixelTransferSession>("VTPixelTransferSession"),
     Class::of::<CvPixelBufferPool>("CVPixelBufferPool"),
     Class::of::<CgColorSpace>("CGColorSpace"),
+    Class::of::<PixelRotationSession>("VTPixelRotationSession"),
 ];
 
 /// Whether `class` is one of our registry entries.

@@ -40,6 +40,7 @@ use crate::core::color::transfer::TransferFunction;
 use crate::core::convert::io::{DestPlane, SourcePlane};
 use crate::core::convert::{
     ConversionPlan, ConversionRequest, ConvertError, DestFrame, DestinationColor, SourceColor,
+    SourceFrame,
 };
 use crate::core::number::Number;
 use crate::core::pixel_format::PixelFormat;
@@ -146,6 +147,35 @@ unsafe fn transfer(
     let plan = ConversionPlan::new(&request).map_err(status_of)?;
 
     // SAFETY: per this function's contract.
+    unsafe {
+        with_frames(source, src_format, destination, dst_format, |from, to| {
+            plan.convert(from, to)
+        })
+    }
+    .map_err(status_of)?;
+    // SAFETY: both buffers are live.
+    unsafe {
+        write_attachments(&plan, source, destination);
+        copy_geometry_attachments(source, destination);
+    }
+    Ok(())
+}
+
+/// Runs `f` over the planes of both buffers, viewed as frames of their
+/// own sizes. Source memory that overlaps the destination's (one buffer
+/// passed twice, or caller memory wrapped twice) is copied first, so the
+/// result is as if the source had been read before any write.
+///
+/// # Safety
+/// Both buffers must be live; their plane addresses valid for their layouts.
+pub(super) unsafe fn with_frames<R>(
+    source: &CvPixelBuffer,
+    src_format: &PixelFormat,
+    destination: &CvPixelBuffer,
+    dst_format: &PixelFormat,
+    f: impl FnOnce(&SourceFrame<'_, '_>, &mut DestFrame<'_, '_>) -> R,
+) -> R {
+    // SAFETY: per this function's contract.
     let src_planes = unsafe { plane_memory(source, src_format) };
     // SAFETY: as above.
     let dst_planes = unsafe { plane_memory(destination, dst_format) };
@@ -190,8 +220,8 @@ unsafe fn transfer(
             bytes_per_row,
         })
         .collect();
-    plan.convert(
-        &crate::core::convert::SourceFrame {
+    f(
+        &SourceFrame {
             width: source.width,
             height: source.height,
             planes: &sources,
@@ -202,10 +232,6 @@ unsafe fn transfer(
             planes: &mut destinations,
         },
     )
-    .map_err(status_of)?;
-    // SAFETY: both buffers are live.
-    unsafe { write_attachments(&plan, source, destination) };
-    Ok(())
 }
 
 /// (address, length in bytes, bytes per row) of each plane's image rows:
@@ -231,7 +257,7 @@ unsafe fn plane_memory(buffer: &CvPixelBuffer, format: &PixelFormat) -> Vec<(usi
 }
 
 /// The source's colour tags, parsed (unknown strings count as absent).
-fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
+pub(super) fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
     let tag = |key| buffer.attachments.decoded(key);
     SourceColor::from_attachments(
         tag(attachment_keys::YCBCR_MATRIX).as_ref(),
@@ -242,11 +268,14 @@ fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
     )
 }
 
-/// Rewrites the destination's attachments after a successful transfer.
+/// Rewrites the destination's attachments after a successful transfer or
+/// rotation: removes them all, copies the source attachments that are not
+/// recomputed, writes the result's colour tags. Geometry attachments
+/// (clean aperture, aspect ratio, display size, fields) are the caller's.
 ///
 /// # Safety
 /// Both buffers must be live.
-unsafe fn write_attachments(
+pub(super) unsafe fn write_attachments(
     plan: &ConversionPlan,
     source: &CvPixelBuffer,
     destination: &CvPixelBuffer,
@@ -315,7 +344,13 @@ unsafe fn write_attachments(
             siting.cv_string(),
         );
     }
-    // Same size (Normal mode): geometry attachments carry over unchanged.
+}
+
+/// Same size (Normal mode): geometry attachments carry over unchanged.
+///
+/// # Safety
+/// Both buffers must be live.
+unsafe fn copy_geometry_attachments(source: &CvPixelBuffer, destination: &CvPixelBuffer) {
     for key in [
         kCVImageBufferCleanApertureKey,
         kCVImageBufferPixelAspectRatioKey,

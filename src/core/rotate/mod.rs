@@ -4,6 +4,7 @@
 //! the conversion core's code values ([`frame`]), and the session's typed
 //! properties ([`properties`]).
 
+pub mod attachments;
 pub mod frame;
 pub mod orientation;
 pub mod plane;

@@ -1,6 +1,10 @@
-//! Frame-level rotation tests: all eight orientations, every format the
-//! conversion core supports, odd sizes, against a reference index mapping
-//! written here from the fact sheet's formulas (not from `Mapping`).
+//! Frame-level rotation tests: all eight orientations (sixteen property
+//! settings), every format the conversion core supports, odd sizes, against
+//! a reference index mapping written here from the fact sheet's formulas
+//! (not from `Mapping`).
+
+// The reference indexes pixels the way the formulas are written.
+#![allow(clippy::needless_range_loop)]
 
 use super::frame::{RotateError, is_direct, rotate_and_convert, rotate_frame};
 use super::orientation::{Orientation, Rotation};
