@@ -7,16 +7,18 @@
 //!     transfers it to BGRA with a VTPixelTransferSession, writes
 //!     colorbars.png and reports how long the transfer took.
 //!
-//! cargo run --release --example convert -- INPUT.y4m [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]
+//! cargo run --release --example convert -- INPUT.y4m [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020] [--rotate 90|180|270]
 //! cargo run --release --example convert -- --raw IN.raw --format FORMAT --size WxH [--to FORMAT] [-o OUT.raw] [--png OUT.png]
 //!     converts the first frame of a Y4M file, or one raw frame (planes back
 //!     to back, rows without padding), to FORMAT (a FourCC such as BGRA,
 //!     420v, x420, or a constant name such as 32BGRA); -o writes the
-//!     converted frame raw, --png a picture of it.
+//!     converted frame raw, --png a picture of it; --rotate turns the
+//!     converted frame clockwise with a VTPixelRotationSession (rotate.rs).
 //! ```
 
 mod ffi;
 mod png;
+mod rotate;
 mod y4m;
 
 use std::io::BufReader;
@@ -325,6 +327,7 @@ struct Options {
     out: Option<String>,
     png: Option<String>,
     matrix: Option<String>,
+    rotate: Option<u32>,
 }
 
 fn parse_args(args: &[String]) -> Result<Options> {
@@ -337,6 +340,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
         out: None,
         png: None,
         matrix: None,
+        rotate: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -352,6 +356,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "-o" | "--out" => o.out = Some(value()?),
             "--png" => o.png = Some(value()?),
             "--matrix" => o.matrix = Some(value()?),
+            "--rotate" => o.rotate = Some(rotate::parse(&value()?)?),
             "--size" => {
                 let v = value()?;
                 let (w, h) = v.split_once('x').ok_or("--size takes WxH")?;
@@ -370,7 +375,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
     Ok(o)
 }
 
-const USAGE: &str = "usage: convert [INPUT.y4m | --raw IN --format F --size WxH] [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]";
+const USAGE: &str = "usage: convert [INPUT.y4m | --raw IN --format F --size WxH] [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020] [--rotate 90|180|270]";
 
 /// The first frame of a Y4M file in the CoreVideo format with the same layout.
 fn load_y4m(path: &str) -> Result<PixelBuffer> {
@@ -490,6 +495,10 @@ fn convert(o: Options) -> Result<()> {
         destination.format.name,
         start.elapsed().as_secs_f64() * 1e3
     );
+    let destination = match o.rotate {
+        Some(degrees) => rotate::rotate(destination, degrees)?,
+        None => destination,
+    };
     if let Some(path) = &o.out {
         let mut bytes = Vec::new();
         destination.rows(false, |_, _, row| bytes.extend_from_slice(row));
