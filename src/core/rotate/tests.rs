@@ -286,7 +286,13 @@ fn unsupported_formats_are_reported() {
 #[test]
 fn a_different_destination_format_is_rotated_then_converted() {
     let mut rng = Rng::new(25);
-    for (from, to) in [(b"BGRA", b"420f"), (b"2vuy", b"BGRA"), (b"420v", b"y416")] {
+    for (from, to) in [
+        (b"BGRA", b"420f"),
+        (b"2vuy", b"BGRA"),
+        (b"420v", b"y416"),
+        (b"BGRA", b"L008"),
+        (b"BGRA", b"v308"),
+    ] {
         let (from, to) = (format(from), format(to));
         let request = ConversionRequest {
             source: from,
