@@ -281,6 +281,17 @@ static void rotate_images(void) {
     CVPixelBufferRelease(cw);
     CVPixelBufferRelease(src);
 
+    /* One buffer as source and destination: read before written. */
+    CVPixelBufferRef inplace = make(kCVPixelFormatType_32BGRA, 5, 3), copy = make(kCVPixelFormatType_32BGRA, 5, 3);
+    fill_pattern(inplace, 9);
+    set_orientation(s, 0, 0, 0);
+    CHECK(VTPixelRotationSessionRotateImage(s, inplace, copy) == noErr);
+    set_orientation(s, 180, 0, 0);
+    CHECK(VTPixelRotationSessionRotateImage(s, inplace, inplace) == noErr);
+    CHECK(bgra_ok(copy, inplace, 180, 0, 0));
+    CVPixelBufferRelease(inplace);
+    CVPixelBufferRelease(copy);
+
     /* The size rule: 90/270 swapped, 0/180 equal, else kVTParameterErr. */
     CVPixelBufferRef a = make(kCVPixelFormatType_32BGRA, 3, 2), same = make(kCVPixelFormatType_32BGRA, 3, 2),
                      swapped = make(kCVPixelFormatType_32BGRA, 2, 3);

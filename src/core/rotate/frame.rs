@@ -254,11 +254,15 @@ fn rotate_codes(
                 CodePlane {
                     width,
                     height,
-                    values: Vec::with_capacity(width * height),
+                    values: Vec::new(),
                 }
             })
         })
         .collect();
+    for plane in planes.iter_mut().flatten() {
+        plane.values = zeroed(plane.width * plane.height)?;
+        plane.values.clear();
+    }
     for y in 0..sh {
         reader.read_row(y, &mut row)?;
         for (c, plane) in planes.iter_mut().enumerate() {
@@ -282,7 +286,7 @@ fn rotate_codes(
         } else {
             (dw, dh)
         };
-        let mut values = vec![0.0f32; width * height];
+        let mut values = zeroed(width * height)?;
         if mapping.destination_size(plane.width, plane.height) == (width, height) {
             rotate_plane(
                 &plane.values,
@@ -324,6 +328,17 @@ fn rotate_codes(
         writer.write_row(y, &out)?;
     }
     Ok(())
+}
+
+/// `len` zeros, or [`ConvertError::OutOfMemory`] instead of aborting: a
+/// frame's code planes take four bytes per 8-bit sample.
+fn zeroed(len: usize) -> Result<Vec<f32>, ConvertError> {
+    let mut values = Vec::new();
+    values
+        .try_reserve_exact(len)
+        .map_err(|_| ConvertError::OutOfMemory)?;
+    values.resize(len, 0.0);
+    Ok(values)
 }
 
 /// A tightly packed `f32` code plane.
