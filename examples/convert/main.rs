@@ -7,7 +7,7 @@
 //!     transfers it to BGRA with a VTPixelTransferSession, writes
 //!     colorbars.png and reports how long the transfer took.
 //!
-//! cargo run --release --example convert -- INPUT.y4m [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]
+//! cargo run --release --example convert -- INPUT.y4m [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020] [--rotate 90|180|270]
 //! cargo run --release --example convert -- --raw IN.raw --format FORMAT --in-size WxH [--to FORMAT] [-o OUT.raw] [--png OUT.png]
 //!     converts the first frame of a Y4M file, or one raw frame (planes back
 //!     to back, rows without padding), to FORMAT (a FourCC such as BGRA,
@@ -15,11 +15,13 @@
 //!     converted frame raw, --png a picture of it.
 //!     --size WxH scales to that size, --mode normal|crop|letterbox|trim
 //!     picks the kVTScalingMode_* (default normal). A raw input without
-//!     --in-size takes --size as its own size.
+//!     --in-size takes --size as its own size. --rotate turns the converted frame
+//!     clockwise with a VTPixelRotationSession (rotate.rs).
 //! ```
 
 mod ffi;
 mod png;
+mod rotate;
 mod y4m;
 
 use std::io::BufReader;
@@ -357,6 +359,7 @@ struct Options {
     matrix: Option<String>,
     in_size: Option<(usize, usize)>,
     mode: Option<String>,
+    rotate: Option<u32>,
 }
 
 fn parse_size(v: &str) -> Result<(usize, usize)> {
@@ -379,6 +382,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
         matrix: None,
         in_size: None,
         mode: None,
+        rotate: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -397,6 +401,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "--size" => o.size = Some(parse_size(&value()?)?),
             "--in-size" => o.in_size = Some(parse_size(&value()?)?),
             "--mode" => o.mode = Some(value()?),
+            "--rotate" => o.rotate = Some(rotate::parse(&value()?)?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other if other.starts_with('-') => {
                 return Err(format!("unknown option {other}\n{USAGE}"));
@@ -407,7 +412,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
     Ok(o)
 }
 
-const USAGE: &str = "usage: convert [INPUT.y4m | --raw IN --format F --in-size WxH] [--to FORMAT] [--size WxH] [--mode normal|crop|letterbox|trim] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]";
+const USAGE: &str = "usage: convert [INPUT.y4m | --raw IN --format F --in-size WxH] [--to FORMAT] [--size WxH] [--mode normal|crop|letterbox|trim] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020] [--rotate 90|180|270]";
 
 /// The first frame of a Y4M file in the CoreVideo format with the same layout.
 fn load_y4m(path: &str) -> Result<PixelBuffer> {
@@ -533,6 +538,10 @@ fn convert(o: Options) -> Result<()> {
         destination.height,
         start.elapsed().as_secs_f64() * 1e3
     );
+    let destination = match o.rotate {
+        Some(degrees) => rotate::rotate(destination, degrees)?,
+        None => destination,
+    };
     if let Some(path) = &o.out {
         let mut bytes = Vec::new();
         destination.rows(false, |_, _, row| bytes.extend_from_slice(row));

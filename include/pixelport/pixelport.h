@@ -342,6 +342,9 @@ typedef CVOptionFlags CVPixelBufferPoolFlushFlags;
 
 typedef SInt32 OSStatus;
 
+// A session that rotates/flips one pixel buffer into another (a CF type).
+typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
+
 // A session that copies/converts/scales one pixel buffer into another (a CF type).
 typedef struct OpaqueVTPixelTransferSession *VTPixelTransferSessionRef;
 
@@ -582,9 +585,6 @@ typedef struct CVFillExtendedPixelsCallBackData {
   CVFillExtendedPixelsCallBack fillCallBack;
   void *refCon;
 } CVFillExtendedPixelsCallBackData;
-
-// A session that rotates/flips one pixel buffer into another (a CF type).
-typedef struct OpaqueVTPixelRotationSession *VTPixelRotationSessionRef;
 
 typedef uint8_t Pixel_88[2];
 
@@ -4129,6 +4129,27 @@ void CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(CFDictionary
 // codes are false as well. Thread-safe.
 Boolean CVIsCompressedPixelFormatAvailable(OSType pixelFormatType);
 
+// The type ID of VTPixelRotationSession (what `CFGetTypeID` returns for one).
+CFTypeID VTPixelRotationSessionGetTypeID(void);
+
+// Creates a pixel-rotation session (+1 in `*pixelRotationSessionOut`):
+// no rotation, no flips. Any allocator is accepted. `kVTParameterErr`
+// when the out-pointer is NULL (nothing written). Release it with
+// `CFRelease` (the header's "VTPixelRotationSessionRelease" does not exist).
+//
+// # Safety
+// `pixelRotationSessionOut` must be NULL or writable.
+OSStatus VTPixelRotationSessionCreate(CFAllocatorRef allocator,
+                                      VTPixelRotationSessionRef *pixelRotationSessionOut);
+
+// Tears the session down: every later call on it returns
+// `kVTInvalidSessionErr`. The caller still releases it; releasing without
+// invalidating is fine. NULL or a non-session is ignored.
+//
+// # Safety
+// `session` must be NULL or a live object.
+void VTPixelRotationSessionInvalidate(VTPixelRotationSessionRef session);
+
 // The type ID of VTPixelTransferSession (what `CFGetTypeID` returns for one).
 CFTypeID VTPixelTransferSessionGetTypeID(void);
 
@@ -4149,6 +4170,35 @@ OSStatus VTPixelTransferSessionCreate(CFAllocatorRef allocator,
 // # Safety
 // `session` must be NULL or a live object.
 void VTPixelTransferSessionInvalidate(VTPixelTransferSessionRef session);
+
+// Rotates `sourceBuffer` into `destinationBuffer` by the session's
+// rotation, then applies its flips (in destination coordinates).
+//
+// For 90°/270° the destination must be the source's height wide and its
+// width high; for 0°/180° the same size. A destination of another pixel
+// format is converted after rotating, as a transfer session would
+// convert it.
+//
+// Errors: NULL or non-buffer arguments, a non-session, or dimensions that
+// break the rule above → `kVTParameterErr`; invalidated session →
+// `kVTInvalidSessionErr`; a format pixelport cannot read or write
+// (indexed, Bayer, depth, compressed) or an unsupported pair →
+// `kVTPixelRotationNotSupportedErr`. On any error the destination's
+// pixels and attachments are untouched.
+//
+// Attachments: every destination attachment is removed; unrecognised
+// source attachments are copied; the colour tags of the result are
+// written; clean aperture, pixel aspect ratio and display dimensions are
+// rotated onto the destination; field tags are kept for 0°/180° only.
+//
+// Thread safety: concurrent rotations on one session are fine; the caller
+// must not write either buffer meanwhile.
+//
+// # Safety
+// Each argument must be NULL or a live object.
+OSStatus VTPixelRotationSessionRotateImage(VTPixelRotationSessionRef session,
+                                           CVPixelBufferRef sourceBuffer,
+                                           CVPixelBufferRef destinationBuffer);
 
 // Sets one property; a NULL value restores its default.
 //

@@ -16,6 +16,7 @@ pub mod ordered_table;
 pub mod pixel_format;
 pub mod property;
 pub mod resample;
+pub mod rotate;
 #[cfg(test)]
 mod test_rng;
 pub mod text;

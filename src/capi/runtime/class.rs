@@ -24,6 +24,7 @@ use crate::capi::core_graphics::color_space::CgColorSpace;
 use crate::capi::core_graphics::image::CgImage;
 use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::pixel_buffer_pool::CvPixelBufferPool;
+use crate::capi::video_toolbox::pixel_rotation_session::PixelRotationSession;
 use crate::capi::video_toolbox::pixel_transfer_session::PixelTransferSession;
 use crate::capi::vimage::converter::VImageConverter;
 use crate::capi::vimage::cv_image_format::VImageCvImageFormat;
@@ -46,9 +47,7 @@ pub enum TypeKind {
     PixelTransferSession = 10,
     PixelBufferPool = 11,
     ColorSpace = 12,
-    /// Branch `rotate`'s VTPixelRotationSession; held here so IDs stay
-    /// stable across the merge (no object of this kind is ever made).
-    Reserved13 = 13,
+    PixelRotationSession = 13,
     CvImageFormat = 14,
     Converter = 15,
     Image = 16,
@@ -68,7 +67,7 @@ impl TypeKind {
         TypeKind::PixelTransferSession,
         TypeKind::PixelBufferPool,
         TypeKind::ColorSpace,
-        TypeKind::Reserved13,
+        TypeKind::PixelRotationSession,
         TypeKind::CvImageFormat,
         TypeKind::Converter,
         TypeKind::Image,
@@ -140,27 +139,11 @@ pub static CLASSES: [Class; 16] = [
     Class::of::<PixelTransferSession>("VTPixelTransferSession"),
     Class::of::<CvPixelBufferPool>("CVPixelBufferPool"),
     Class::of::<CgColorSpace>("CGColorSpace"),
-    Class::of::<Reserved>("VTPixelRotationSession"),
+    Class::of::<PixelRotationSession>("VTPixelRotationSession"),
     Class::of::<VImageCvImageFormat>("vImageCVImageFormat"),
     Class::of::<VImageConverter>("vImageConverter"),
     Class::of::<CgImage>("CGImage"),
 ];
-
-/// The payload of [`TypeKind::Reserved13`]: never instantiated.
-pub struct Reserved;
-
-impl CfClass for Reserved {
-    const KIND: TypeKind = TypeKind::Reserved13;
-    fn cf_equal(&self, _: &Self) -> bool {
-        false
-    }
-    fn cf_hash(&self) -> CFHashCode {
-        0
-    }
-    fn describe(&self) -> String {
-        String::new()
-    }
-}
 
 /// Whether `class` is one of our registry entries.
 pub fn is_registered(class: *const Class) -> bool {

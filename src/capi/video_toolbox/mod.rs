@@ -2,8 +2,10 @@
 //! property API (videotoolbox.md). Symbols keep Apple's exact names.
 
 pub mod keys;
+pub mod pixel_rotation_session;
 pub mod pixel_transfer_session;
 pub mod property_codec;
+pub mod rotate_image;
 pub mod session;
 pub mod transfer_image;
 pub mod types;

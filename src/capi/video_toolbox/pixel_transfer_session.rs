@@ -174,7 +174,7 @@ impl PixelTransferSession {
 
 /// A new dictionary over `entries`, whose values are our +1 references:
 /// the dictionary retains them, so ours are released afterwards.
-fn dictionary_taking_values(entries: &[(CFTypeRef, CFTypeRef)]) -> CFDictionaryRef {
+pub(super) fn dictionary_taking_values(entries: &[(CFTypeRef, CFTypeRef)]) -> CFDictionaryRef {
     // SAFETY: keys are immortal constants and values live +1 objects.
     let dict = unsafe { new_cf_type_dictionary(entries) };
     for &(_, value) in entries {
@@ -186,6 +186,22 @@ fn dictionary_taking_values(entries: &[(CFTypeRef, CFTypeRef)]) -> CFDictionaryR
 
 /// The property-description dictionary (+1) of one key (VTSession.h).
 fn describe_key(key: TransferKey) -> CFDictionaryRef {
+    let allowed: Vec<CFStringRef> = key
+        .allowed_names()
+        .into_iter()
+        .map(|name| enumeration_constant(key, name))
+        .collect();
+    describe_property(key.kind(), key.is_serializable(), &allowed)
+}
+
+/// A property-description dictionary (+1): read/write, serialisation, the
+/// type for enumerations (with `allowed`, immortal constants) and
+/// booleans; none for dictionary and data values.
+pub(super) fn describe_property(
+    kind: ValueKind,
+    serializable: bool,
+    allowed: &[CFStringRef],
+) -> CFDictionaryRef {
     let mut entries: Vec<(CFTypeRef, CFTypeRef)> = vec![
         (
             kVTPropertyReadWriteStatusKey.as_type(),
@@ -193,20 +209,16 @@ fn describe_key(key: TransferKey) -> CFDictionaryRef {
         ),
         (
             kVTPropertyShouldBeSerializedKey.as_type(),
-            boolean_ref(key.is_serializable()).as_type(),
+            boolean_ref(serializable).as_type(),
         ),
     ];
-    match key.kind() {
+    match kind {
         ValueKind::Enumeration => {
             entries.push((
                 kVTPropertyTypeKey.as_type(),
                 kVTPropertyType_Enumeration.as_type(),
             ));
-            let values: Vec<CFTypeRef> = key
-                .allowed_names()
-                .into_iter()
-                .map(|name| enumeration_constant(key, name).as_type())
-                .collect();
+            let values: Vec<CFTypeRef> = allowed.iter().map(|c| c.as_type()).collect();
             // SAFETY: the values are immortal constants.
             let list = unsafe { new_cf_type_array(&values) };
             entries.push((kVTPropertySupportedValueListKey.as_type(), list.as_type()));

@@ -14,6 +14,7 @@ use crate::capi::core_foundation::string::new_string;
 use crate::capi::core_foundation::types::{CFStringRef, CFTypeRef, CfRef};
 use crate::capi::core_video::code_point::{matrix_constant, primaries_constant, transfer_constant};
 use crate::core::property::Value;
+use crate::core::rotate::{Rotation, RotationKey};
 use crate::core::transfer::properties::{TransferKey, ValueKind};
 
 /// The exported key constant of a transfer-session property.
@@ -81,6 +82,39 @@ pub unsafe fn decode(value: CFTypeRef) -> Option<Value> {
 pub fn encode(key: TransferKey, value: &Value) -> CFTypeRef {
     match (key.kind(), value) {
         (ValueKind::Enumeration, Value::String(text)) => enumeration_constant(key, text).as_type(),
+        _ => property::encode(value),
+    }
+}
+
+/// The exported key constant of a rotation-session property.
+pub fn rotation_key_constant(key: RotationKey) -> CFStringRef {
+    match key {
+        RotationKey::Rotation => kVTPixelRotationPropertyKey_Rotation,
+        RotationKey::FlipHorizontalOrientation => {
+            kVTPixelRotationPropertyKey_FlipHorizontalOrientation
+        }
+        RotationKey::FlipVerticalOrientation => kVTPixelRotationPropertyKey_FlipVerticalOrientation,
+    }
+}
+
+/// The exported `kVTRotation_*` constant of a rotation.
+pub fn rotation_constant(rotation: Rotation) -> CFStringRef {
+    match rotation {
+        Rotation::None => kVTRotation_0,
+        Rotation::Clockwise90 => kVTRotation_CW90,
+        Rotation::Half => kVTRotation_180,
+        Rotation::CounterClockwise90 => kVTRotation_CCW90,
+    }
+}
+
+/// A new (+1) CF object for a rotation property's value: the exported
+/// `kVTRotation_*` constant for the rotation, a CFBoolean for the flips.
+pub fn encode_rotation_value(value: &Value) -> CFTypeRef {
+    match value {
+        Value::String(text) => match Rotation::from_name(text) {
+            Some(rotation) => rotation_constant(rotation).as_type(),
+            None => new_string(text).as_type(),
+        },
         _ => property::encode(value),
     }
 }

@@ -1,7 +1,7 @@
 //! The generic VTSession property API (VTSession.h, videotoolbox.md §5):
 //! `VTSessionSetProperty`, `SetProperties`, `CopyProperty`,
 //! `CopySupportedPropertyDictionary` and `CopySerializableProperties`,
-//! dispatched on the session's type.
+//! dispatched on the session's type (pixel transfer or pixel rotation).
 //!
 //! Error rules (README behaviour table): NULL or non-session `session`, NULL
 //! key or NULL out-pointer → `kVTParameterErr`; unknown key →
@@ -13,7 +13,8 @@
 
 use std::ffi::c_void;
 
-use super::pixel_transfer_session::{key_text, transfer_session};
+use super::pixel_rotation_session::{PixelRotationSession, rotation_session};
+use super::pixel_transfer_session::{PixelTransferSession, key_text, transfer_session};
 use super::types::{VTSessionRef, kVTParameterErr};
 use crate::capi::core_foundation::dictionary::dictionary_entries;
 use crate::capi::core_foundation::types::OSStatus;
@@ -23,6 +24,60 @@ use crate::capi::core_foundation::types::{
 use crate::capi::handle;
 
 const NO_ERR: OSStatus = 0;
+
+/// A session of either kind.
+enum AnySession<'a> {
+    Transfer(&'a PixelTransferSession),
+    Rotation(&'a PixelRotationSession),
+}
+
+/// The session behind `session`, or `None` for NULL or another type.
+///
+/// # Safety
+/// `session` must be NULL or a live object.
+unsafe fn any_session<'a>(session: VTSessionRef) -> Option<AnySession<'a>> {
+    // SAFETY: per this function's contract; both type-check.
+    unsafe {
+        transfer_session(session)
+            .map(|s| AnySession::Transfer(&s.value))
+            .or_else(|| rotation_session(session).map(|s| AnySession::Rotation(&s.value)))
+    }
+}
+
+impl AnySession<'_> {
+    /// # Safety
+    /// `value` must be NULL or a live object.
+    unsafe fn set_property(&self, key: &str, value: CFTypeRef) -> OSStatus {
+        // SAFETY: forwarded contract.
+        unsafe {
+            match self {
+                AnySession::Transfer(s) => s.set_property(key, value),
+                AnySession::Rotation(s) => s.set_property(key, value),
+            }
+        }
+    }
+
+    fn copy_property(&self, key: &str) -> Result<CFTypeRef, OSStatus> {
+        match self {
+            AnySession::Transfer(s) => s.copy_property(key),
+            AnySession::Rotation(s) => s.copy_property(key),
+        }
+    }
+
+    fn copy_supported(&self) -> Result<CFDictionaryRef, OSStatus> {
+        match self {
+            AnySession::Transfer(s) => s.copy_supported(),
+            AnySession::Rotation(s) => s.copy_supported(),
+        }
+    }
+
+    fn copy_serializable(&self) -> Result<CFDictionaryRef, OSStatus> {
+        match self {
+            AnySession::Transfer(s) => s.copy_serializable(),
+            AnySession::Rotation(s) => s.copy_serializable(),
+        }
+    }
+}
 
 /// Sets one property; a NULL value restores its default.
 ///
@@ -37,13 +92,13 @@ pub unsafe extern "C" fn VTSessionSetProperty(
 ) -> OSStatus {
     ffi_guard!(kVTParameterErr, {
         // SAFETY: per this function's contract.
-        let (Some(s), Some(key)) = (unsafe { transfer_session(session) }, unsafe {
+        let (Some(s), Some(key)) = (unsafe { any_session(session) }, unsafe {
             key_text(propertyKey)
         }) else {
             return kVTParameterErr;
         };
         // SAFETY: per this function's contract.
-        unsafe { s.value.set_property(&key, propertyValue) }
+        unsafe { s.set_property(&key, propertyValue) }
     })
 }
 
@@ -61,7 +116,7 @@ pub unsafe extern "C" fn VTSessionSetProperties(
 ) -> OSStatus {
     ffi_guard!(kVTParameterErr, {
         // SAFETY: per this function's contract.
-        let Some(s) = (unsafe { transfer_session(session) }) else {
+        let Some(s) = (unsafe { any_session(session) }) else {
             return kVTParameterErr;
         };
         // SAFETY: per this function's contract; `object` type-checks.
@@ -80,7 +135,7 @@ pub unsafe extern "C" fn VTSessionSetProperties(
             // SAFETY: dictionary entries are live objects (or NULL).
             let status = match unsafe { key_text(CFStringRef::from_type(key)) } {
                 // SAFETY: as above.
-                Some(key) => unsafe { s.value.set_property(&key, value) },
+                Some(key) => unsafe { s.set_property(&key, value) },
                 None => kVTParameterErr,
             };
             if first_error == NO_ERR {
@@ -108,7 +163,7 @@ pub unsafe extern "C" fn VTSessionCopyProperty(
     let _ = allocator;
     ffi_guard!(kVTParameterErr, {
         // SAFETY: per this function's contract.
-        let (Some(s), Some(key)) = (unsafe { transfer_session(session) }, unsafe {
+        let (Some(s), Some(key)) = (unsafe { any_session(session) }, unsafe {
             key_text(propertyKey)
         }) else {
             return kVTParameterErr;
@@ -116,7 +171,7 @@ pub unsafe extern "C" fn VTSessionCopyProperty(
         if propertyValueOut.is_null() {
             return kVTParameterErr;
         }
-        match s.value.copy_property(&key) {
+        match s.copy_property(&key) {
             Ok(value) => {
                 // SAFETY: non-NULL and writable for a CFTypeRef per the contract.
                 unsafe { handle::write_out(propertyValueOut as *mut CFTypeRef, value) };
@@ -142,13 +197,13 @@ pub unsafe extern "C" fn VTSessionCopySupportedPropertyDictionary(
 ) -> OSStatus {
     ffi_guard!(kVTParameterErr, {
         // SAFETY: per this function's contract.
-        let Some(s) = (unsafe { transfer_session(session) }) else {
+        let Some(s) = (unsafe { any_session(session) }) else {
             return kVTParameterErr;
         };
         if supportedPropertyDictionaryOut.is_null() {
             return kVTParameterErr;
         }
-        match s.value.copy_supported() {
+        match s.copy_supported() {
             Ok(dict) => {
                 // SAFETY: non-NULL and writable per the contract.
                 unsafe { handle::write_out(supportedPropertyDictionaryOut, dict) };
@@ -173,13 +228,13 @@ pub unsafe extern "C" fn VTSessionCopySerializableProperties(
     let _ = allocator;
     ffi_guard!(kVTParameterErr, {
         // SAFETY: per this function's contract.
-        let Some(s) = (unsafe { transfer_session(session) }) else {
+        let Some(s) = (unsafe { any_session(session) }) else {
             return kVTParameterErr;
         };
         if dictionaryOut.is_null() {
             return kVTParameterErr;
         }
-        match s.value.copy_serializable() {
+        match s.copy_serializable() {
             Ok(dict) => {
                 // SAFETY: non-NULL and writable per the contract.
                 unsafe { handle::write_out(dictionaryOut, dict) };

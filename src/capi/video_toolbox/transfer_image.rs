@@ -49,6 +49,7 @@ use crate::core::color::transfer::TransferFunction;
 use crate::core::convert::io::{DestPlane, SourcePlane};
 use crate::core::convert::{
     ConversionPlan, ConversionRequest, ConvertError, DestFrame, DestinationColor, SourceColor,
+    SourceFrame,
 };
 use crate::core::number::Number;
 use crate::core::pixel_format::PixelFormat;
@@ -184,6 +185,35 @@ unsafe fn transfer(
     .map_err(|_| kVTParameterErr)?;
 
     // SAFETY: per this function's contract.
+    unsafe {
+        with_frames(source, src_format, destination, dst_format, |from, to| {
+            plan.convert_placed(from, to, &geometry.placement)
+        })
+    }
+    .map_err(status_of)?;
+    // SAFETY: both buffers are live.
+    unsafe {
+        write_attachments(&plan, source, destination);
+        write_geometry_attachments(&geometry, properties.scaling_mode, source, destination);
+    }
+    Ok(())
+}
+
+/// Runs `f` over the planes of both buffers, viewed as frames of their
+/// own sizes. Source memory that overlaps the destination's (one buffer
+/// passed twice, or caller memory wrapped twice) is copied first, so the
+/// result is as if the source had been read before any write.
+///
+/// # Safety
+/// Both buffers must be live; their plane addresses valid for their layouts.
+pub(super) unsafe fn with_frames<R>(
+    source: &CvPixelBuffer,
+    src_format: &PixelFormat,
+    destination: &CvPixelBuffer,
+    dst_format: &PixelFormat,
+    f: impl FnOnce(&SourceFrame<'_, '_>, &mut DestFrame<'_, '_>) -> R,
+) -> R {
+    // SAFETY: per this function's contract.
     let src_planes = unsafe { plane_memory(source, src_format) };
     // SAFETY: as above.
     let dst_planes = unsafe { plane_memory(destination, dst_format) };
@@ -228,8 +258,8 @@ unsafe fn transfer(
             bytes_per_row,
         })
         .collect();
-    plan.convert_placed(
-        &crate::core::convert::SourceFrame {
+    f(
+        &SourceFrame {
             width: source.width,
             height: source.height,
             planes: &sources,
@@ -239,20 +269,7 @@ unsafe fn transfer(
             height: destination.height,
             planes: &mut destinations,
         },
-        &geometry.placement,
     )
-    .map_err(status_of)?;
-    // SAFETY: both buffers are live.
-    unsafe {
-        write_attachments(
-            &plan,
-            &geometry,
-            properties.scaling_mode,
-            source,
-            destination,
-        )
-    };
-    Ok(())
 }
 
 /// (address, length in bytes, bytes per row) of each plane's image rows:
@@ -278,7 +295,7 @@ unsafe fn plane_memory(buffer: &CvPixelBuffer, format: &PixelFormat) -> Vec<(usi
 }
 
 /// The source's colour tags, parsed (unknown strings count as absent).
-fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
+pub(super) fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
     let tag = |key| buffer.attachments.decoded(key);
     SourceColor::from_attachments(
         tag(attachment_keys::YCBCR_MATRIX).as_ref(),
@@ -289,14 +306,15 @@ fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
     )
 }
 
-/// Rewrites the destination's attachments after a successful transfer.
+/// Rewrites the destination's attachments after a successful transfer or
+/// rotation: removes them all, copies the source attachments that are not
+/// recomputed, writes the result's colour tags. Geometry attachments
+/// (clean aperture, aspect ratio, display size, fields) are the caller's.
 ///
 /// # Safety
 /// Both buffers must be live.
-unsafe fn write_attachments(
+pub(super) unsafe fn write_attachments(
     plan: &ConversionPlan,
-    geometry: &Geometry,
-    mode: ScalingMode,
     source: &CvPixelBuffer,
     destination: &CvPixelBuffer,
 ) {
@@ -364,6 +382,20 @@ unsafe fn write_attachments(
             siting.cv_string(),
         );
     }
+}
+
+/// The geometry attachments of a transfer: the clean aperture and pixel
+/// aspect ratio `geometry` computed for the mode, field tags, and (Normal
+/// mode only) display dimensions carried from the source.
+///
+/// # Safety
+/// Both buffers must be live.
+unsafe fn write_geometry_attachments(
+    geometry: &Geometry,
+    mode: ScalingMode,
+    source: &CvPixelBuffer,
+    destination: &CvPixelBuffer,
+) {
     let set_value = |key: CFStringRef, value: &Value| {
         let encoded = property::encode(value);
         if encoded.is_null() {

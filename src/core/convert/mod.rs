@@ -31,7 +31,7 @@ pub mod plan;
 pub mod scale;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use fast::FastPath;
 pub use io::ConvertError;

@@ -429,7 +429,7 @@ impl TransferProperties {
 }
 
 /// A number value: integral values as integers (how clients write them).
-fn number(v: f64) -> Value {
+pub(crate) fn number(v: f64) -> Value {
     if v.fract() == 0.0 && v.abs() < 9.0e15 {
         Value::int(v as i64)
     } else {

@@ -25,12 +25,12 @@ use super::io::{
 use super::{ConversionPlan, ConversionRequest, DestFrame, SourceFrame};
 use crate::core::pixel_format::{PixelFormat, fourcc};
 
-pub(super) fn format(code: &[u8; 4]) -> &'static PixelFormat {
+pub(crate) fn format(code: &[u8; 4]) -> &'static PixelFormat {
     PixelFormat::find(fourcc(code)).expect("known format")
 }
 
 /// Every format the converter handles, in table order.
-pub(super) fn supported() -> Vec<&'static PixelFormat> {
+pub(crate) fn supported() -> Vec<&'static PixelFormat> {
     PixelFormat::all()
         .iter()
         .filter(|f| FormatInfo::new(f).is_ok())
@@ -38,11 +38,11 @@ pub(super) fn supported() -> Vec<&'static PixelFormat> {
 }
 
 /// Stride padding bytes are this value; a conversion must not touch them.
-pub(super) const SENTINEL: u8 = 0xA5;
+pub(crate) const SENTINEL: u8 = 0xA5;
 
 /// A frame's memory: one buffer per plane with a padded stride.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) struct Frame {
+pub(crate) struct Frame {
     pub format: &'static PixelFormat,
     pub width: usize,
     pub height: usize,
@@ -120,7 +120,7 @@ impl Frame {
 }
 
 /// Runs the pipeline on `source` into a fresh destination frame.
-pub(super) fn run(
+pub(crate) fn run(
     plan: &ConversionPlan,
     destination: &'static PixelFormat,
     source: &Frame,
@@ -150,7 +150,7 @@ pub(super) fn convert(request: &ConversionRequest, source: &Frame) -> Frame {
     run(&plan, request.destination, source)
 }
 
-pub(super) use crate::core::test_rng::Rng;
+pub(crate) use crate::core::test_rng::Rng;
 
 /// Code rows of a `width` × `height` `format` frame, from a closure giving
 /// normalised values per pixel (colour channels in the format's model)
