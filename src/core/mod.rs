@@ -10,6 +10,7 @@ pub mod color;
 pub mod convert;
 pub mod encoding;
 mod encoding_tables;
+pub mod kernels;
 pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;
