@@ -192,7 +192,9 @@ fn programs(env: &Env) -> Vec<PathBuf> {
         None => true,
         Some(words) => {
             let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            words.split(',').any(|w| !w.is_empty() && stem.contains(w.trim()))
+            words
+                .split(',')
+                .any(|w| !w.is_empty() && stem.contains(w.trim()))
         }
     };
     let mut list: Vec<PathBuf> = std::fs::read_dir(env.root.join("capi-tests"))

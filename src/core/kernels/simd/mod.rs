@@ -283,3 +283,21 @@ impl Swizzle4 {
         true
     }
 }
+
+/// The [`Swizzle4`] mask that turns 4-byte `from` pixels into 4-byte `to`
+/// pixels, alpha copied; `None` unless both layouts are 4 bytes with alpha.
+pub fn swizzle4_mask(
+    from: &crate::core::kernels::swizzle::RgbLayout,
+    to: &crate::core::kernels::swizzle::RgbLayout,
+) -> Option<[u8; 4]> {
+    if from.bytes != 4 || to.bytes != 4 {
+        return None;
+    }
+    let (fa, ta) = (from.alpha?, to.alpha?);
+    let mut mask = [0u8; 4];
+    for c in 0..3 {
+        *mask.get_mut(to.rgb[c])? = u8::try_from(from.rgb[c]).ok()?;
+    }
+    *mask.get_mut(ta)? = u8::try_from(fa).ok()?;
+    Some(mask)
+}
