@@ -7,12 +7,14 @@
  * Run it through `bash benches/run` (installs libyuv-dev/libswscale-dev,
  * builds the release library, compiles and runs this file).
  *
- * Usage: bench [filter]   -- only workloads whose name contains `filter`.
+ * Usage: bench [filter]   -- only workloads whose name contains `filter`
+ *                            ("cold": only the cache-cold variants).
  * Env:   BENCH_ROUNDS=n   -- rounds per workload (default 15).
  *
  * Fairness: every peer gets the same matrix (BT.709 or BT.601, video range)
  * where it has one (see each workload's note); libswscale uses SWS_BILINEAR
- * (its default quality) and libyuv kFilterBilinear for scaling. Workloads
+ * (its default quality) and libyuv kFilterBilinear for scaling. Peers are
+ * single-threaded except the row "pixelport 2 threads" (PIXELPORT_THREADS=2). Workloads
  * pixelport cannot do yet print "n/a (<status>)", decided by the status the
  * call returns (or a symbol not exported yet), so they light up on their own.
  */
@@ -334,27 +336,27 @@ static void setup(bench *b, const workload *wl) {
         }
     }
 
-    /* pixelport: one session per workload (and one with 2 threads when the
-     * pixelport extension property exists). */
+    /* pixelport: one session per workload with PIXELPORT_THREADS=1, one
+     * with PIXELPORT_THREADS=2 (read at session creation), the caller's
+     * setting restored afterwards. */
+    const char *saved = getenv("PIXELPORT_THREADS");
+    char *saved_copy = saved ? strdup(saved) : NULL;
+    setenv("PIXELPORT_THREADS", "1", 1);
     if (VTPixelTransferSessionCreate(NULL, &b->vt) != noErr) die("VTPixelTransferSessionCreate", 0);
-    if (!yuv_src && wl->matrix)
-        VTSessionSetProperty(b->vt, kVTPixelTransferPropertyKey_DestinationYCbCrMatrix, wl->matrix);
-    const CFStringRef *threads_key = dlsym(RTLD_DEFAULT, "kPixelPortPropertyKey_ThreadCount");
-    if (!threads_key || wl->op == VIMAGE_SCALE || wl->op == VIMAGE_REFLECT) {
-        snprintf(b->na[PIXELPORT_T2], sizeof b->na[PIXELPORT_T2], "n/a (%s)",
-                 threads_key ? "vImage" : "no thread property yet");
+    setenv("PIXELPORT_THREADS", "2", 1);
+    if (VTPixelTransferSessionCreate(NULL, &b->vt2) != noErr) die("VTPixelTransferSessionCreate", 0);
+    if (saved_copy) {
+        setenv("PIXELPORT_THREADS", saved_copy, 1);
+        free(saved_copy);
     } else {
-        if (VTPixelTransferSessionCreate(NULL, &b->vt2) != noErr) die("session", 0);
-        if (!yuv_src && wl->matrix)
-            VTSessionSetProperty(b->vt2, kVTPixelTransferPropertyKey_DestinationYCbCrMatrix,
-                                 wl->matrix);
-        int two = 2;
-        CFNumberRef n = CFNumberCreate(NULL, kCFNumberIntType, &two);
-        OSStatus st = VTSessionSetProperty(b->vt2, *threads_key, n);
-        CFRelease(n);
-        if (st != noErr)
-            snprintf(b->na[PIXELPORT_T2], sizeof b->na[PIXELPORT_T2], "n/a (status %d)", (int)st);
+        unsetenv("PIXELPORT_THREADS");
     }
+    if (!yuv_src && wl->matrix) {
+        VTSessionSetProperty(b->vt, kVTPixelTransferPropertyKey_DestinationYCbCrMatrix, wl->matrix);
+        VTSessionSetProperty(b->vt2, kVTPixelTransferPropertyKey_DestinationYCbCrMatrix, wl->matrix);
+    }
+    if (wl->op == VIMAGE_SCALE || wl->op == VIMAGE_REFLECT)
+        snprintf(b->na[PIXELPORT_T2], sizeof b->na[PIXELPORT_T2], "n/a (vImage: no stripes)");
 }
 
 static void teardown(bench *b) {
@@ -489,7 +491,9 @@ int main(int argc, char **argv) {
     printf("pixelport benchmark: single thread unless stated, %d rounds, medians.\n", rounds);
     printf("Floor = memcpy of (bytes read + bytes written) / 2, i.e. the same traffic.\n");
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-        if (filter && !strstr(all[i].name, filter) && !(strstr(filter, "cold") && all[i].cold))
+        /* A filter selects by name; cache-cold variants only when it says "cold". */
+        if (filter && (!!strstr(filter, "cold") != all[i].cold ||
+                       (!strstr(all[i].name, filter) && !all[i].cold)))
             continue;
         run_workload(&all[i], all[i].cold ? (rounds + 2) / 3 : rounds);
     }

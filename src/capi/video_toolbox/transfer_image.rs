@@ -98,8 +98,9 @@ pub unsafe extern "C" fn VTPixelTransferSessionTransferImage(
             Ok(p) => p,
             Err(status) => return status,
         };
+        let threads = session.value.threads();
         // SAFETY: both buffers are live objects (checked above).
-        match unsafe { transfer(&properties, &source.value, &destination.value) } {
+        match unsafe { transfer(&properties, threads, &source.value, &destination.value) } {
             Ok(()) => NO_ERR,
             Err(status) => status,
         }
@@ -120,6 +121,7 @@ fn status_of(error: ConvertError) -> OSStatus {
 /// Both buffers must be live; their plane addresses valid for their layouts.
 unsafe fn transfer(
     properties: &TransferProperties,
+    threads: usize,
     source: &CvPixelBuffer,
     destination: &CvPixelBuffer,
 ) -> Result<(), OSStatus> {
@@ -190,7 +192,7 @@ unsafe fn transfer(
             bytes_per_row,
         })
         .collect();
-    plan.convert(
+    plan.convert_threaded(
         &crate::core::convert::SourceFrame {
             width: source.width,
             height: source.height,
@@ -201,6 +203,7 @@ unsafe fn transfer(
             height: destination.height,
             planes: &mut destinations,
         },
+        threads,
     )
     .map_err(status_of)?;
     // SAFETY: both buffers are live.

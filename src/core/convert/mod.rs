@@ -27,6 +27,7 @@ pub mod fast;
 pub mod io;
 pub mod pipeline;
 pub mod plan;
+pub mod stripes;
 
 #[cfg(test)]
 mod tests;

@@ -64,6 +64,18 @@ impl ConversionPlan {
         source: &SourceFrame<'_, '_>,
         destination: &mut DestFrame<'_, '_>,
     ) -> Result<(), ConvertError> {
+        self.convert_threaded(source, destination, 1)
+    }
+
+    /// [`ConversionPlan::convert`] allowing up to `threads` threads
+    /// (stripes, see `convert::stripes`) for the direct fast paths; the
+    /// bytes written are the same for every thread count.
+    pub fn convert_threaded(
+        &self,
+        source: &SourceFrame<'_, '_>,
+        destination: &mut DestFrame<'_, '_>,
+        threads: usize,
+    ) -> Result<(), ConvertError> {
         if (source.width, source.height) != (destination.width, destination.height) {
             return Err(ConvertError::SizeMismatch {
                 from: (source.width, source.height),
@@ -75,7 +87,7 @@ impl ConversionPlan {
         let mut writer =
             FrameWriter::new(self.request.destination, width, height, destination.planes)?;
         if let Some(kernel) = &self.fast {
-            if super::fast::run(kernel, self, &reader, &mut writer)? {
+            if super::fast::run(kernel, self, &reader, &mut writer, threads)? {
                 return Ok(());
             }
         }

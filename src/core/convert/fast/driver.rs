@@ -6,6 +6,7 @@ use super::FastKernel;
 use crate::core::convert::chroma;
 use crate::core::convert::io::{ConvertError, FrameReader, FrameWriter};
 use crate::core::convert::plan::ConversionPlan;
+use crate::core::convert::stripes;
 use crate::core::kernels::simd::{self, Swizzle4, Yuv420Coeffs, Yuv420ToRgba};
 use crate::core::kernels::swizzle::swizzle_kernel;
 use crate::core::kernels::ycbcr_to_rgb::{VERTICAL_FRACTION_BITS, blend_chroma_rows, ycbcr420_row};
@@ -18,6 +19,7 @@ pub(crate) fn run(
     plan: &ConversionPlan,
     reader: &FrameReader<'_, '_>,
     writer: &mut FrameWriter<'_, '_>,
+    threads: usize,
 ) -> Result<bool, ConvertError> {
     let (width, height) = (reader.width(), reader.height());
     let src_lengths = reader.row_lengths();
@@ -42,13 +44,18 @@ pub(crate) fn run(
             let vector = simd::swizzle4_mask(from, to)
                 .and_then(|mask| Swizzle4::select(simd::active_level(), mask));
             let (s, d) = (&src[0], &mut dst[0]);
-            for row in 0..height {
-                let a = &s.data[row * s.bytes_per_row..][..src_lengths[0]];
-                let b = &mut d.data[row * d.bytes_per_row..][..dst_lengths[0]];
-                if !vector.is_some_and(|k| k.row(a, b)) {
-                    row_kernel(a, b, from, to);
+            let bpr = d.bytes_per_row;
+            stripes::run(threads, height, bpr, d.data, |(first, data, rows)| {
+                for r in 0..rows {
+                    let row = first + r;
+                    let a = &s.data[row * s.bytes_per_row..][..src_lengths[0]];
+                    let b = &mut data[r * bpr..][..dst_lengths[0]];
+                    if !vector.is_some_and(|k| k.row(a, b)) {
+                        row_kernel(a, b, from, to);
+                    }
                 }
-            }
+                Ok(())
+            })?;
         }
         FastKernel::YCbCr420ToRgb {
             matrix,
@@ -77,11 +84,6 @@ pub(crate) fn run(
                 rows.push((cb.first, second, w0, w1));
             }
             let chroma_samples = width.div_ceil(2);
-            let mut blended = Vec::new();
-            blended
-                .try_reserve_exact(2 * chroma_samples)
-                .map_err(|_| ConvertError::OutOfMemory)?;
-            blended.resize(2 * chroma_samples, 0i32);
             let vector = to.alpha.and_then(|alpha| {
                 let [r, g, b] = to.rgb;
                 let coeffs = Yuv420Coeffs::new(matrix.coeffs, matrix.add, matrix.shift)?;
@@ -89,16 +91,30 @@ pub(crate) fn run(
             });
             let (luma, chroma) = (&src[0], &src[1]);
             let d = &mut dst[0];
-            for (y, &(first, second, w0, w1)) in rows.iter().enumerate() {
-                let l = &luma.data[y * luma.bytes_per_row..][..src_lengths[0]];
-                let c0 = &chroma.data[first * chroma.bytes_per_row..][..src_lengths[1]];
-                let c1 = &chroma.data[second * chroma.bytes_per_row..][..src_lengths[1]];
-                let out = &mut d.data[y * d.bytes_per_row..][..dst_lengths[0]];
-                if !vector.is_some_and(|k| k.row(l, c0, c1, [w0, w1], out)) {
-                    blend_chroma_rows(c0, c1, w0, w1, &mut blended);
-                    ycbcr420_row(matrix, l, &blended, out, to);
+            let bpr = d.bytes_per_row;
+            stripes::run(threads, height, bpr, d.data, |(first, data, count)| {
+                // Per-stripe scratch for the scalar kernel's blended chroma,
+                // allocated on first use.
+                let mut blended = Vec::new();
+                for (r, &(c_first, c_second, w0, w1)) in rows[first..first + count].iter().enumerate() {
+                    let y = first + r;
+                    let l = &luma.data[y * luma.bytes_per_row..][..src_lengths[0]];
+                    let c0 = &chroma.data[c_first * chroma.bytes_per_row..][..src_lengths[1]];
+                    let c1 = &chroma.data[c_second * chroma.bytes_per_row..][..src_lengths[1]];
+                    let out = &mut data[r * bpr..][..dst_lengths[0]];
+                    if !vector.is_some_and(|k| k.row(l, c0, c1, [w0, w1], out)) {
+                        if blended.len() != 2 * chroma_samples {
+                            blended
+                                .try_reserve_exact(2 * chroma_samples)
+                                .map_err(|_| ConvertError::OutOfMemory)?;
+                            blended.resize(2 * chroma_samples, 0i32);
+                        }
+                        blend_chroma_rows(c0, c1, w0, w1, &mut blended);
+                        ycbcr420_row(matrix, l, &blended, out, to);
+                    }
                 }
-            }
+                Ok(())
+            })?;
         }
     }
     Ok(true)

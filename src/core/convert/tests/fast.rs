@@ -249,3 +249,43 @@ fn bench_420v_to_bgra_1080p() {
     let (fast, slow) = (time(&plan), time(&slow_plan));
     println!("420v -> BGRA 1920x1080: fast {fast:.2} ms, general {slow:.2} ms (best of 10)");
 }
+
+/// Stripes (`convert::stripes`) write the same bytes as one thread, padding
+/// untouched, for the striped fast paths, at heights around the stripe
+/// threshold (the last stripe short, the last row's padding absent).
+#[test]
+fn striped_fast_paths_match_one_thread() {
+    use super::super::stripes::MIN_ROWS;
+    let pairs: [(&[u8; 4], &[u8; 4]); 3] =
+        [(b"420v", b"BGRA"), (b"420f", b"RGBA"), (b"BGRA", b"RGBA")];
+    for (s, d) in pairs {
+        let (sf, df) = (format(s), format(d));
+        let plan = ConversionPlan::new(&ConversionRequest::new(sf, df)).unwrap();
+        assert!(plan.fast_path().is_some());
+        for (width, height) in [(33, 2 * MIN_ROWS + 1), (7, 3 * MIN_ROWS), (64, MIN_ROWS + 5)] {
+            let source = random(sf, width, height, 3);
+            let one = run(&plan, df, &source);
+            for threads in [2, 3, 5] {
+                let mut out = Frame::new(df, width, height);
+                let sources = source.sources();
+                let mut dests = out.dests();
+                plan.convert_threaded(
+                    &SourceFrame {
+                        width,
+                        height,
+                        planes: &sources,
+                    },
+                    &mut DestFrame {
+                        width,
+                        height,
+                        planes: &mut dests,
+                    },
+                    threads,
+                )
+                .unwrap();
+                drop(dests);
+                assert!(out == one, "{} -> {} {width}x{height} threads {threads}", sf.name, df.name);
+            }
+        }
+    }
+}
