@@ -11,12 +11,17 @@
 //!
 //! One file per family:
 //! - [`swizzle`]: 8-bit R'G'B'(A) byte-order changes.
-//! - [`ycbcr_to_rgb`]: 8-bit 4:2:0 Y'CbCr → 32-bit R'G'B'A with
-//!   interpolated chroma.
+//! - [`ycbcr_to_rgb`]: 4:2:0 / 4:2:2 Y'CbCr (8- or 10-bit) → 32-bit
+//!   R'G'B'A with interpolated chroma.
+//! - [`rgb_to_ycbcr`]: 8-bit R'G'B'(A) → 4:2:0 Y'CbCr (8- or 10-bit) with
+//!   averaged or decimated chroma.
+//! - [`packed422`]: splitting packed 4:2:2 rows for `ycbcr_to_rgb`.
 //!
 //! [`simd`] holds the vector versions (the only core module allowed
 //! `unsafe`) and the run-time dispatcher that picks a level once per process.
 
+pub mod packed422;
+pub mod rgb_to_ycbcr;
 #[allow(unsafe_code)]
 pub mod simd;
 pub mod swizzle;

@@ -38,13 +38,17 @@ mod driver;
 pub(crate) use driver::run;
 
 use super::chroma::Grid;
-use super::io::{ColorModel, FormatInfo};
-use super::plan::ChromaLayout;
+use super::io::ColorModel;
+use super::plan::{ChromaLayout, ConversionPlan, DownsamplingMode};
 use crate::core::color::fixed::{FRAC_BITS_8BIT, FixedAffine};
 use crate::core::color::range::{BitDepth, Coding, Range};
 use crate::core::color::{ChromaComponent, Subsampling};
+use crate::core::kernels::packed422::Packed422Order;
+use crate::core::kernels::rgb_to_ycbcr::RgbToYuv;
 use crate::core::kernels::swizzle::RgbLayout;
-use crate::core::kernels::ycbcr_to_rgb::YuvMatrix;
+use crate::core::kernels::ycbcr_to_rgb::{
+    CENTRED_CHROMA_FRACTION_BITS, CHROMA_FRACTION_BITS, YuvMatrix,
+};
 use crate::core::pixel_format::{PixelFormat, fourcc};
 
 /// Which fast path a plan uses (`ConversionPlan::fast_path`).
@@ -54,8 +58,15 @@ pub enum FastPath {
     Copy,
     /// 8-bit R'G'B'(A) byte-order change.
     Swizzle,
-    /// Bi-planar 8-bit 4:2:0 Y'CbCr → 32-bit R'G'B'A.
+    /// 4:2:0 Y'CbCr (`'420v'`, `'420f'`, `'y420'`, `'f420'`, `'x420'`,
+    /// `'xf20'`) → 32-bit R'G'B'A.
     YCbCr420ToRgb,
+    /// Packed 8-bit 4:2:2 Y'CbCr (`'2vuy'`, `'yuvs'`, `'yuvf'`) → 32-bit
+    /// R'G'B'A.
+    YCbCr422ToRgb,
+    /// 8-bit R'G'B'(A) → 4:2:0 Y'CbCr (`'420v'`, `'420f'`, `'x420'`,
+    /// `'xf20'`).
+    RgbToYCbCr420,
 }
 
 /// The 8-bit full-range R'G'B' formats the swizzles handle, with their
@@ -131,6 +142,45 @@ fn copyable(format: &PixelFormat) -> bool {
     rgb_layout(format).is_some() || CODES.iter().any(|c| fourcc(c) == format.code)
 }
 
+/// Where a Y'CbCr → R'G'B' fast path reads its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum YuvSource {
+    /// 8-bit Y' plane and interleaved Cb/Cr plane, 4:2:0.
+    BiPlanar8,
+    /// 8-bit Y', Cb and Cr planes, 4:2:0.
+    TriPlanar8,
+    /// 10-bit codes in the high bits of 16-bit words, bi-planar 4:2:0.
+    BiPlanar10,
+    /// One plane of 8-bit 4:2:2 pixel pairs.
+    Packed422(Packed422Order),
+}
+
+impl YuvSource {
+    fn of(format: &PixelFormat) -> Option<YuvSource> {
+        let is = |codes: &[&[u8; 4]]| codes.iter().any(|c| fourcc(c) == format.code);
+        Some(if is(&[b"420v", b"420f"]) {
+            YuvSource::BiPlanar8
+        } else if is(&[b"y420", b"f420"]) {
+            YuvSource::TriPlanar8
+        } else if is(&[b"x420", b"xf20"]) {
+            YuvSource::BiPlanar10
+        } else if is(&[b"2vuy"]) {
+            YuvSource::Packed422(Packed422Order::UYVY)
+        } else if is(&[b"yuvs", b"yuvf"]) {
+            YuvSource::Packed422(Packed422Order::YUYV)
+        } else {
+            return None;
+        })
+    }
+
+    fn depth(self) -> BitDepth {
+        match self {
+            YuvSource::BiPlanar10 => BitDepth::TEN,
+            _ => BitDepth::EIGHT,
+        }
+    }
+}
+
 /// The chosen kernel and everything it needs, decided once per plan.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum FastKernel {
@@ -139,11 +189,23 @@ pub(crate) enum FastKernel {
         from: RgbLayout,
         to: RgbLayout,
     },
-    YCbCr420ToRgb {
+    YCbCrToRgb {
+        source: YuvSource,
         matrix: YuvMatrix,
+        /// Chroma sits between pixel pairs horizontally (¼/¾ taps)
+        /// rather than on even pixels (½ taps).
+        centred: bool,
         to: RgbLayout,
-        /// Vertical chroma grids (Cb, Cr) of the source siting.
+        /// Vertical chroma grids (Cb, Cr) of the source siting (4:2:0).
         vertical: [Grid; 2],
+    },
+    RgbToYCbCr420 {
+        from: RgbLayout,
+        matrix: RgbToYuv,
+        ten_bit: bool,
+        /// Destination chroma grids and filters, (horizontal, vertical).
+        grids: (Grid, Grid),
+        filters: (DownsamplingMode, DownsamplingMode),
     },
 }
 
@@ -152,63 +214,120 @@ impl FastKernel {
         match self {
             FastKernel::Copy => FastPath::Copy,
             FastKernel::Swizzle { .. } => FastPath::Swizzle,
-            FastKernel::YCbCr420ToRgb { .. } => FastPath::YCbCr420ToRgb,
+            FastKernel::YCbCrToRgb {
+                source: YuvSource::Packed422(_),
+                ..
+            } => FastPath::YCbCr422ToRgb,
+            FastKernel::YCbCrToRgb { .. } => FastPath::YCbCr420ToRgb,
+            FastKernel::RgbToYCbCr420 { .. } => FastPath::RgbToYCbCr420,
         }
     }
 
-    /// The kernel for a plan's decisions, if one applies.
-    pub fn select(
-        source: &FormatInfo,
-        destination: &FormatInfo,
-        identity: bool,
-        matching: bool,
-        source_chroma: Option<ChromaLayout>,
-        matrix: crate::core::color::YCbCrMatrix,
-    ) -> Option<FastKernel> {
-        if matching {
+    /// The kernel for a plan's decisions (every field but `fast` set), if
+    /// one applies.
+    pub fn select(plan: &ConversionPlan) -> Option<FastKernel> {
+        if plan.matching.is_some() {
             return None;
         }
+        let (source, destination) = (&plan.source, &plan.destination);
         let (sf, df) = (source.format, destination.format);
+        let identity = plan.colour.is_identity() && !plan.unpremultiply && !plan.premultiply;
         if sf.code == df.code && identity && copyable(sf) {
             return Some(FastKernel::Copy);
         }
-        let to = rgb_layout(df)?;
         if let Some(from) = rgb_layout(sf) {
-            return Some(FastKernel::Swizzle { from, to });
+            if let Some(to) = rgb_layout(df) {
+                return Some(FastKernel::Swizzle { from, to });
+            }
+            return rgb_to_ycbcr420(plan, from);
         }
-        let bi_planar_420 = [b"420v", b"420f"].iter().any(|c| fourcc(c) == sf.code);
-        if !bi_planar_420 || to.alpha.is_none() || source.model != ColorModel::YCbCr {
+        let to = rgb_layout(df).filter(|l| l.alpha.is_some())?;
+        let yuv = YuvSource::of(sf).filter(|_| source.model == ColorModel::YCbCr)?;
+        let layout = plan.source_chroma?;
+        let (cb, cr) = offsets(&layout)?;
+        // Cb and Cr on the same rows (not DV 4:2:0), sited on even pixels
+        // or between pixel pairs horizontally.
+        if cb != cr || ![0.0, 0.5].contains(&cb.0) {
             return None;
         }
-        let layout = source_chroma?;
-        let s = Subsampling::new(layout.subsampling.0, layout.subsampling.1)?;
-        let at = |c| layout.siting.offset(s, c);
-        let (cb, cr) = (at(ChromaComponent::Cb), at(ChromaComponent::Cr));
-        // Horizontally co-sited chroma only (module docs), Cb and Cr on
-        // the same rows (not DV 4:2:0).
-        if cb.x != 0.0 || cr.x != 0.0 || cb.y != cr.y {
-            return None;
-        }
-        let range = match source.coding {
-            super::io::Coding::Video => Range::Video,
-            super::io::Coding::Full => Range::Full,
-            _ => return None,
-        };
-        let src = Coding::integer(BitDepth::EIGHT, range);
+        let centred = cb.0 == 0.5;
+        let src = Coding::integer(yuv.depth(), range(source.coding)?);
         let affine = FixedAffine::ycbcr_to_rgb(
-            &matrix.luma_coefficients(),
+            &plan.source_matrix.0.luma_coefficients(),
             src,
             Coding::FULL_8,
             FRAC_BITS_8BIT,
         )?;
-        let vertical = [cb.y, cr.y].map(|offset| Grid {
+        let bits = if centred {
+            CENTRED_CHROMA_FRACTION_BITS
+        } else {
+            CHROMA_FRACTION_BITS
+        };
+        let vertical = [cb.1, cr.1].map(|offset| Grid {
             factor: layout.subsampling.1,
             offset,
         });
-        Some(FastKernel::YCbCr420ToRgb {
-            matrix: YuvMatrix::new(&affine)?,
+        Some(FastKernel::YCbCrToRgb {
+            source: yuv,
+            matrix: YuvMatrix::with_chroma_bits(&affine, bits)?,
+            centred,
             to,
             vertical,
         })
+    }
+}
+
+/// 8-bit R'G'B' → `'420v'`, `'420f'`, `'x420'`, `'xf20'`, for any siting
+/// with Cb and Cr on the same rows.
+fn rgb_to_ycbcr420(plan: &ConversionPlan, from: RgbLayout) -> Option<FastKernel> {
+    let destination = &plan.destination;
+    let code = destination.format.code;
+    let ten_bit = [b"x420", b"xf20"].iter().any(|c| fourcc(c) == code);
+    let eight_bit = [b"420v", b"420f"].iter().any(|c| fourcc(c) == code);
+    if !(ten_bit || eight_bit) || destination.model != ColorModel::YCbCr {
+        return None;
+    }
+    let layout = plan.destination_chroma?;
+    let (cb, cr) = offsets(&layout)?;
+    if cb != cr || layout.subsampling != (2, 2) {
+        return None;
+    }
+    let depth = if ten_bit {
+        BitDepth::TEN
+    } else {
+        BitDepth::EIGHT
+    };
+    let dst = Coding::integer(depth, range(destination.coding)?);
+    let affine = FixedAffine::rgb_to_ycbcr(
+        &plan.destination_matrix.0.luma_coefficients(),
+        Coding::FULL_8,
+        dst,
+        FRAC_BITS_8BIT,
+    )?;
+    let grid = |offset| Grid { factor: 2, offset };
+    Some(FastKernel::RgbToYCbCr420 {
+        from,
+        matrix: RgbToYuv::new(&affine, depth.max_code())?,
+        ten_bit,
+        grids: (grid(cb.0), grid(cb.1)),
+        filters: layout.filters,
+    })
+}
+
+/// (x, y) offsets of the Cb and Cr samples of a chroma layout.
+fn offsets(layout: &ChromaLayout) -> Option<((f64, f64), (f64, f64))> {
+    let s = Subsampling::new(layout.subsampling.0, layout.subsampling.1)?;
+    let at = |c| {
+        let o = layout.siting.offset(s, c);
+        (o.x, o.y)
+    };
+    Some((at(ChromaComponent::Cb), at(ChromaComponent::Cr)))
+}
+
+fn range(coding: super::io::Coding) -> Option<Range> {
+    match coding {
+        super::io::Coding::Video => Some(Range::Video),
+        super::io::Coding::Full => Some(Range::Full),
+        _ => None,
     }
 }
