@@ -10,6 +10,8 @@
  * Usage: bench [filter]   -- only workloads whose name contains `filter`
  *                            ("cold": only the cache-cold variants).
  * Env:   BENCH_ROUNDS=n   -- rounds per workload (default 15).
+ *        BENCH_PEERS=a,b  -- run only these peers (floor, libyuv, libswscale,
+ *                            pixelport, pixelport2); the others print n/a.
  *
  * Fairness: every peer gets the same matrix (BT.709 or BT.601, video range)
  * where it has one (see each workload's note); libswscale uses SWS_BILINEAR
@@ -410,6 +412,15 @@ static const char *status_text(enum peer p, long st) {
 static void run_workload(const workload *wl, int rounds) {
     bench b;
     setup(&b, wl);
+    const char *only = getenv("BENCH_PEERS");
+    static const char *short_name[PEERS] = {"floor", "libyuv", "libswscale", "pixelport", "pixelport2"};
+    for (int p = 0; only && p < PEERS; p++) {
+        char list[256];
+        snprintf(list, sizeof list, ",%s,", only);
+        char want[32];
+        snprintf(want, sizeof want, ",%s,", short_name[p]);
+        if (!strstr(list, want)) snprintf(b.na[p], sizeof b.na[p], "n/a (skipped)");
+    }
     /* Warm-up and capability check: a peer whose first call fails is n/a. */
     for (int p = 0; p < PEERS; p++) {
         if (b.na[p][0]) continue;
@@ -447,8 +458,10 @@ static void run_workload(const workload *wl, int rounds) {
         }
         char vs_yuv[32] = "";
         if (!b.na[LIBYUV][0] && p != FLOOR) snprintf(vs_yuv, sizeof vs_yuv, "%.2f", median[p] / median[LIBYUV]);
-        printf("| %s | %.0f | %.2f | %.2f | %s |\n", peer_name[p], median[p], traffic / median[p],
-               median[p] / median[FLOOR], vs_yuv);
+        char vs_floor[32] = "";
+        if (!b.na[FLOOR][0]) snprintf(vs_floor, sizeof vs_floor, "%.2f", median[p] / median[FLOOR]);
+        printf("| %s | %.0f | %.2f | %s | %s |\n", peer_name[p], median[p], traffic / median[p],
+               vs_floor, vs_yuv);
     }
     fflush(stdout);
     teardown(&b);

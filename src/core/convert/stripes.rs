@@ -122,20 +122,32 @@ mod tests {
 
     #[test]
     fn stripes_cover_every_row_once() {
-        for (threads, height, bpr) in [(1, 5, 3), (2, 300, 7), (3, 1000, 4), (8, 257, 1), (4, 129, 2)] {
+        for (threads, height, bpr) in [
+            (1, 5, 3),
+            (2, 300, 7),
+            (3, 1000, 4),
+            (8, 257, 1),
+            (4, 129, 2),
+        ] {
             // The last row is short (2 of `bpr` bytes), as in real planes.
             let len = (height - 1) * bpr + 2.min(bpr);
             let mut data = vec![0u8; len];
-            run(threads, height, bpr, &mut data, |(first, rows_data, rows)| {
-                for r in 0..rows {
-                    let start = r * bpr;
-                    let end = (start + bpr).min(rows_data.len());
-                    for b in &mut rows_data[start..end] {
-                        *b += 1 + ((first + r) % 200) as u8;
+            run(
+                threads,
+                height,
+                bpr,
+                &mut data,
+                |(first, rows_data, rows)| {
+                    for r in 0..rows {
+                        let start = r * bpr;
+                        let end = (start + bpr).min(rows_data.len());
+                        for b in &mut rows_data[start..end] {
+                            *b += 1 + ((first + r) % 200) as u8;
+                        }
                     }
-                }
-                Ok(())
-            })
+                    Ok(())
+                },
+            )
             .expect("no error");
             for (i, &b) in data.iter().enumerate() {
                 assert_eq!(b, 1 + ((i / bpr) % 200) as u8, "threads {threads} byte {i}");

@@ -7,7 +7,7 @@ use crate::core::convert::chroma::{self, Grid, Tap};
 use crate::core::convert::io::{ConvertError, FrameReader, FrameWriter};
 use crate::core::convert::plan::{ConversionPlan, DownsamplingMode};
 use crate::core::convert::stripes;
-use crate::core::kernels::packed422::unpack_422_row;
+use crate::core::kernels::packed422::{Packed422Order, unpack_422_row};
 use crate::core::kernels::rgb_to_ycbcr::{
     Pairing, RgbToYuv, rgb_to_cbcr_row, rgb_to_cbcr_row_10, rgb_to_y_row, rgb_to_y_row_10,
 };
@@ -82,8 +82,15 @@ pub(crate) fn run(
             let samples = width.div_ceil(2);
             // The SIMD kernel (bi-planar 8-bit, co-sited chroma) if the
             // level has one; rows it declines take the scalar kernels.
+            // Tri-planar and packed 4:2:2 rows reach it through u8 scratch
+            // rows holding interleaved Cb/Cr (what the scalar kernels'
+            // blends compute from is the same bytes, so the result is too).
             let vector = match (source, *centred, to.alpha) {
-                (YuvSource::BiPlanar8, false, Some(alpha)) => {
+                (
+                    YuvSource::BiPlanar8 | YuvSource::TriPlanar8 | YuvSource::Packed422(_),
+                    false,
+                    Some(alpha),
+                ) => {
                     let [r, g, b] = to.rgb;
                     Yuv420Coeffs::new(matrix.coeffs, matrix.add, matrix.shift).and_then(|c| {
                         Yuv420ToRgba::select(simd::active_level(), [r, g, b, alpha], c)
@@ -102,6 +109,13 @@ pub(crate) fn run(
                 let mut chroma_row = zeroed::<i32>(2 * samples)?;
                 let mut luma8 = zeroed::<u8>(width)?;
                 let mut luma10 = zeroed::<u16>(width)?;
+                let (mut c0s, mut c1s) = match (vector, source) {
+                    (Some(_), YuvSource::TriPlanar8) => {
+                        (zeroed::<u8>(2 * samples)?, zeroed::<u8>(2 * samples)?)
+                    }
+                    (Some(_), YuvSource::Packed422(_)) => (zeroed::<u8>(2 * samples)?, Vec::new()),
+                    _ => (Vec::new(), Vec::new()),
+                };
                 for (r, &(c_first, c_second, w0, w1)) in
                     rows[first..first + count].iter().enumerate()
                 {
@@ -125,6 +139,13 @@ pub(crate) fn run(
                         YuvSource::TriPlanar8 => {
                             let cb = [row_of(1, c_first), row_of(1, c_second)];
                             let cr = [row_of(2, c_first), row_of(2, c_second)];
+                            if let Some(k) = vector {
+                                interleave(cb[0], cr[0], &mut c0s);
+                                interleave(cb[1], cr[1], &mut c1s);
+                                if k.row(row_of(0, y), &c0s, &c1s, [w0, w1], out) {
+                                    continue;
+                                }
+                            }
                             blend_planar_chroma_rows(cb, cr, w0, w1, &mut chroma_row);
                             let luma = row_of(0, y);
                             if *centred {
@@ -135,6 +156,13 @@ pub(crate) fn run(
                             continue;
                         }
                         YuvSource::Packed422(order) => {
+                            if let Some(k) = vector {
+                                split_422(row_of(0, y), order, &mut luma8, &mut c0s);
+                                // One chroma row per image row: weight 4 quarters.
+                                if k.row(&luma8, &c0s, &c0s, [4, 0], out) {
+                                    continue;
+                                }
+                            }
                             unpack_422_row(row_of(0, y), order, &mut luma8, &mut chroma_row);
                         }
                         YuvSource::BiPlanar10 => {
@@ -196,16 +224,44 @@ pub(crate) fn run(
                 Ok(())
             })?;
             let bpr = chroma.bytes_per_row;
-            stripes::run(threads, rows.len(), bpr, chroma.data, |(first, data, count)| {
-                for (r, &(a, b)) in rows[first..first + count].iter().enumerate() {
-                    let out = &mut data[r * bpr..][..dst_lengths[1]];
-                    cbcr_row(matrix, row_of(a), row_of(b), from, pairing, out);
-                }
-                Ok(())
-            })?;
+            stripes::run(
+                threads,
+                rows.len(),
+                bpr,
+                chroma.data,
+                |(first, data, count)| {
+                    for (r, &(a, b)) in rows[first..first + count].iter().enumerate() {
+                        let out = &mut data[r * bpr..][..dst_lengths[1]];
+                        cbcr_row(matrix, row_of(a), row_of(b), from, pairing, out);
+                    }
+                    Ok(())
+                },
+            )?;
         }
     }
     Ok(true)
+}
+
+/// Interleaves planar Cb and Cr rows into Cb/Cr pairs (as many pairs as
+/// `out` holds).
+fn interleave(cb: &[u8], cr: &[u8], out: &mut [u8]) {
+    for ((o, &b), &r) in out.chunks_exact_mut(2).zip(cb).zip(cr) {
+        o[0] = b;
+        o[1] = r;
+    }
+}
+
+/// Splits a packed 4:2:2 row into its Y' bytes and Cb/Cr pairs (the bytes
+/// `unpack_422_row` reads, unscaled).
+fn split_422(src: &[u8], order: &Packed422Order, luma: &mut [u8], chroma: &mut [u8]) {
+    let groups = src.chunks_exact(4).zip(chroma.chunks_exact_mut(2));
+    for ((g, c), l) in groups.zip(luma.chunks_mut(2)) {
+        c[0] = g[order.cb];
+        c[1] = g[order.cr];
+        for (o, &at) in l.iter_mut().zip(&order.y) {
+            *o = g[at];
+        }
+    }
 }
 
 type LumaRow = fn(&RgbToYuv, &[u8], &RgbLayout, &mut [u8]);

@@ -408,7 +408,11 @@ fn striped_fast_paths_match_one_thread() {
         let (sf, df) = (format(s), format(d));
         let plan = ConversionPlan::new(&ConversionRequest::new(sf, df)).unwrap();
         assert!(plan.fast_path().is_some());
-        for (width, height) in [(33, 2 * MIN_ROWS + 1), (7, 3 * MIN_ROWS), (64, MIN_ROWS + 5)] {
+        for (width, height) in [
+            (33, 2 * MIN_ROWS + 1),
+            (7, 3 * MIN_ROWS),
+            (64, MIN_ROWS + 5),
+        ] {
             let source = random(sf, width, height, 3);
             let one = run(&plan, df, &source);
             for threads in [2, 3, 5] {
@@ -430,7 +434,12 @@ fn striped_fast_paths_match_one_thread() {
                 )
                 .unwrap();
                 drop(dests);
-                assert!(out == one, "{} -> {} {width}x{height} threads {threads}", sf.name, df.name);
+                assert!(
+                    out == one,
+                    "{} -> {} {width}x{height} threads {threads}",
+                    sf.name,
+                    df.name
+                );
             }
         }
     }

@@ -105,7 +105,8 @@ impl Yuv420Coeffs {
 /// A block function: `blocks` blocks of `N` pixels; reads `N` luma bytes
 /// and `N + 2` bytes of each chroma row per block (in fact two `N`-byte
 /// loads at `N·j` and `N·j + 2`), writes `4·N` bytes per block.
-type Yuv420Block = unsafe fn(*const u8, *const u8, *const u8, [i16; 2], *mut u8, usize, &Yuv420Coeffs);
+type Yuv420Block =
+    unsafe fn(*const u8, *const u8, *const u8, [i16; 2], *mut u8, usize, &Yuv420Coeffs);
 
 /// Bi-planar 8-bit 4:2:0 → 32-bit R'G'B'A rows at one SIMD level (the scalar
 /// twin is `convert::fast`'s `ycbcr420_row` after `blend_chroma_rows`).

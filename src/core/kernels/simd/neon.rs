@@ -65,15 +65,28 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
                     let acc = vmlal_n_s16(acc, r, k.cr[i]);
                     vqmovn_s32(vshlq_s32(vaddq_s32(acc, add), shift))
                 };
-                let lo = quad(vget_low_s16(y8[h]), vget_low_s16(cb[h]), vget_low_s16(cr[h]));
-                let hi = quad(vget_high_s16(y8[h]), vget_high_s16(cb[h]), vget_high_s16(cr[h]));
+                let lo = quad(
+                    vget_low_s16(y8[h]),
+                    vget_low_s16(cb[h]),
+                    vget_low_s16(cr[h]),
+                );
+                let hi = quad(
+                    vget_high_s16(y8[h]),
+                    vget_high_s16(cb[h]),
+                    vget_high_s16(cr[h]),
+                );
                 vqmovun_s16(vcombine_s16(lo, hi))
             };
             vcombine_u8(half(0), half(1))
         };
         let ch = [channel(0), channel(1), channel(2), alpha];
         // SAFETY: 64 writable bytes at out + 64j (contract).
-        unsafe { vst4q_u8(out.add(64 * j), uint8x16x4_t(ch[C0], ch[C1], ch[C2], ch[C3])) };
+        unsafe {
+            vst4q_u8(
+                out.add(64 * j),
+                uint8x16x4_t(ch[C0], ch[C1], ch[C2], ch[C3]),
+            )
+        };
     }
 }
 
@@ -89,8 +102,10 @@ pub(super) unsafe fn swizzle4(src: *const u8, dst: *mut u8, blocks: usize, mask:
         unsafe {
             let v = vld4q_u8(src.add(64 * j));
             let s = [v.0, v.1, v.2, v.3];
-            vst4q_u8(dst.add(64 * j), uint8x16x4_t(s[m[0]], s[m[1]], s[m[2]], s[m[3]]));
+            vst4q_u8(
+                dst.add(64 * j),
+                uint8x16x4_t(s[m[0]], s[m[1]], s[m[2]], s[m[3]]),
+            );
         }
     }
 }
-

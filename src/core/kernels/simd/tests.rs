@@ -45,7 +45,10 @@ impl PageEnd {
         // SAFETY: the last page lies inside the mapping just made.
         let guard = unsafe { base.cast::<u8>().add(data_pages * page) };
         // SAFETY: `guard` is page-aligned and inside the mapping.
-        assert_eq!(unsafe { libc::mprotect(guard.cast(), page, libc::PROT_NONE) }, 0);
+        assert_eq!(
+            unsafe { libc::mprotect(guard.cast(), page, libc::PROT_NONE) },
+            0
+        );
         PageEnd { base, map_len, len }
     }
 
@@ -137,7 +140,11 @@ fn yuv420_matches_scalar_at_every_level() {
         let c0 = filled(&mut rng, 2 * samples);
         let c1 = filled(&mut rng, 2 * samples);
         let (mut luma, mut c0, mut c1) = (luma, c0, c1);
-        let (l, a, b) = (luma.slice().to_vec(), c0.slice().to_vec(), c1.slice().to_vec());
+        let (l, a, b) = (
+            luma.slice().to_vec(),
+            c0.slice().to_vec(),
+            c1.slice().to_vec(),
+        );
         for (m_index, m) in matrices.iter().enumerate() {
             let coeffs = Yuv420Coeffs::new(m.coeffs, m.add, m.shift).expect("i16 set");
             for weights in [[4, 0], [3, 1], [1, 3], [2, 2], [0, 4]] {
@@ -155,7 +162,10 @@ fn yuv420_matches_scalar_at_every_level() {
                         out.fill(SENTINEL);
                         let (prefix, row) = out.split_at_mut(16);
                         assert!(kernel.row(luma.slice(), c0.slice(), c1.slice(), weights, row));
-                        assert!(prefix.iter().all(|&p| p == SENTINEL), "{level:?} wrote before");
+                        assert!(
+                            prefix.iter().all(|&p| p == SENTINEL),
+                            "{level:?} wrote before"
+                        );
                         assert!(
                             row == want.as_slice(),
                             "{level:?} width {width} matrix {m_index} weights {weights:?} {positions:?}"
@@ -173,16 +183,31 @@ fn yuv420_row_rejects_mismatched_shapes() {
     for level in simd_levels() {
         let k = Yuv420ToRgba::select(level, [2, 1, 0, 3], coeffs).expect("kernel");
         let mut out = [SENTINEL; 20];
-        assert!(!k.row(&[0; 5], &[0; 4], &[0; 6], [4, 0], &mut out), "short chroma");
-        assert!(!k.row(&[0; 5], &[0; 6], &[0; 6], [4, 0], &mut out[..16]), "short out");
-        assert!(!k.row(&[0; 5], &[0; 6], &[0; 6], [5, 0], &mut out), "weight");
+        assert!(
+            !k.row(&[0; 5], &[0; 4], &[0; 6], [4, 0], &mut out),
+            "short chroma"
+        );
+        assert!(
+            !k.row(&[0; 5], &[0; 6], &[0; 6], [4, 0], &mut out[..16]),
+            "short out"
+        );
+        assert!(
+            !k.row(&[0; 5], &[0; 6], &[0; 6], [5, 0], &mut out),
+            "weight"
+        );
         assert!(!k.row(&[], &[], &[], [4, 0], &mut []), "empty");
         assert!(out.iter().all(|&b| b == SENTINEL));
     }
     assert!(Yuv420ToRgba::select(Level::Scalar, [2, 1, 0, 3], coeffs).is_none());
     assert!(Yuv420ToRgba::select(supported_levels()[0], [0, 1, 2, 0], coeffs).is_none());
-    assert!(Yuv420Coeffs::new([[4, 0, 0]; 3], [0; 3], 16).is_none(), "y not ×8");
-    assert!(Yuv420Coeffs::new([[8, 40000, 0]; 3], [0; 3], 16).is_none(), "not i16");
+    assert!(
+        Yuv420Coeffs::new([[4, 0, 0]; 3], [0; 3], 16).is_none(),
+        "y not ×8"
+    );
+    assert!(
+        Yuv420Coeffs::new([[8, 40000, 0]; 3], [0; 3], 16).is_none(),
+        "not i16"
+    );
 }
 
 #[test]
@@ -206,7 +231,10 @@ fn swizzle4_matches_scalar_at_every_level() {
                     let (prefix, row) = out.split_at_mut(16);
                     assert!(k.row(src.slice(), row));
                     assert!(prefix.iter().all(|&p| p == SENTINEL));
-                    assert!(row == want.as_slice(), "{level:?} width {width} {from:?}→{to:?}");
+                    assert!(
+                        row == want.as_slice(),
+                        "{level:?} width {width} {from:?}→{to:?}"
+                    );
                 }
             }
         }
@@ -215,7 +243,13 @@ fn swizzle4_matches_scalar_at_every_level() {
 
 #[test]
 fn levels_parse_cap_and_detect() {
-    for level in [Level::Scalar, Level::Sse41, Level::Avx2, Level::Avx512, Level::Neon] {
+    for level in [
+        Level::Scalar,
+        Level::Sse41,
+        Level::Avx2,
+        Level::Avx512,
+        Level::Neon,
+    ] {
         assert_eq!(Level::parse(level.name()), Some(level));
     }
     assert_eq!(Level::parse(" AVX2 "), Some(Level::Avx2));

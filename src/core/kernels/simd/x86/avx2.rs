@@ -23,7 +23,9 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     blocks: usize,
     k: &Yuv420Coeffs,
 ) {
-    let pair = |lo: i16, hi: i16| _mm256_set1_epi32(((lo as u16 as u32) | ((hi as u16 as u32) << 16)) as i32);
+    let pair = |lo: i16, hi: i16| {
+        _mm256_set1_epi32(((lo as u16 as u32) | ((hi as u16 as u32) << 16)) as i32)
+    };
     let cy = [0, 1, 2].map(|i| pair(k.y[i], 0));
     let cc = [0, 1, 2].map(|i| pair(k.cb[i], k.cr[i]));
     let add = k.add.map(|a| _mm256_set1_epi32(a));
@@ -56,7 +58,8 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
         let y_hi = _mm256_unpackhi_epi16(y8, zero);
         let channel = |i: usize| {
             let half = |yv, c| {
-                let acc = _mm256_add_epi32(_mm256_madd_epi16(yv, cy[i]), _mm256_madd_epi16(c, cc[i]));
+                let acc =
+                    _mm256_add_epi32(_mm256_madd_epi16(yv, cy[i]), _mm256_madd_epi16(c, cc[i]));
                 _mm256_sra_epi32(_mm256_add_epi32(acc, add[i]), shift)
             };
             _mm256_packs_epi32(half(y_lo, cc_lo), half(y_hi, cc_hi))
@@ -72,7 +75,10 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
         unsafe {
             let o = out.add(64 * j);
             _mm256_storeu_si256(o.cast(), _mm256_permute2x128_si256::<0x20>(px_a, px_b));
-            _mm256_storeu_si256(o.add(32).cast(), _mm256_permute2x128_si256::<0x31>(px_a, px_b));
+            _mm256_storeu_si256(
+                o.add(32).cast(),
+                _mm256_permute2x128_si256::<0x31>(px_a, px_b),
+            );
         }
     }
 }

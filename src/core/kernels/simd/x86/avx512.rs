@@ -20,7 +20,9 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     blocks: usize,
     k: &Yuv420Coeffs,
 ) {
-    let pair = |lo: i16, hi: i16| _mm512_set1_epi32(((lo as u16 as u32) | ((hi as u16 as u32) << 16)) as i32);
+    let pair = |lo: i16, hi: i16| {
+        _mm512_set1_epi32(((lo as u16 as u32) | ((hi as u16 as u32) << 16)) as i32)
+    };
     let cy = [0, 1, 2].map(|i| pair(k.y[i], 0));
     let cc = [0, 1, 2].map(|i| pair(k.cb[i], k.cr[i]));
     let add = k.add.map(|a| _mm512_set1_epi32(a));
@@ -55,7 +57,8 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
         let y_hi = _mm512_unpackhi_epi16(y8, zero);
         let channel = |i: usize| {
             let half = |yv, c| {
-                let acc = _mm512_add_epi32(_mm512_madd_epi16(yv, cy[i]), _mm512_madd_epi16(c, cc[i]));
+                let acc =
+                    _mm512_add_epi32(_mm512_madd_epi16(yv, cy[i]), _mm512_madd_epi16(c, cc[i]));
                 _mm512_sra_epi32(_mm512_add_epi32(acc, add[i]), shift)
             };
             _mm512_packs_epi32(half(y_lo, cc_lo), half(y_hi, cc_hi))
@@ -71,7 +74,10 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
         unsafe {
             let o = out.add(128 * j);
             _mm512_storeu_si512(o.cast(), _mm512_permutex2var_epi64(px_a, first, px_b));
-            _mm512_storeu_si512(o.add(64).cast(), _mm512_permutex2var_epi64(px_a, second, px_b));
+            _mm512_storeu_si512(
+                o.add(64).cast(),
+                _mm512_permutex2var_epi64(px_a, second, px_b),
+            );
         }
     }
 }

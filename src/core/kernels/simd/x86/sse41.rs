@@ -18,7 +18,8 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     blocks: usize,
     k: &Yuv420Coeffs,
 ) {
-    let pair = |lo: i16, hi: i16| _mm_set1_epi32(((lo as u16 as u32) | ((hi as u16 as u32) << 16)) as i32);
+    let pair =
+        |lo: i16, hi: i16| _mm_set1_epi32(((lo as u16 as u32) | ((hi as u16 as u32) << 16)) as i32);
     let cy = [0, 1, 2].map(|i| pair(k.y[i], 0));
     let cc = [0, 1, 2].map(|i| pair(k.cb[i], k.cr[i]));
     let add = k.add.map(|a| _mm_set1_epi32(a));
