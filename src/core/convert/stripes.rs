@@ -90,7 +90,7 @@ where
     };
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..count)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, &drain).ok())
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, drain).ok())
             .collect();
         let mine = drain();
         let mut result = mine;

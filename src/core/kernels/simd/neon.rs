@@ -35,7 +35,7 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     let shift = vdupq_n_s32(-(k.shift as i32));
     let alpha = vdupq_n_u8(255);
     for j in 0..blocks {
-        // SAFETY (all loads): inside the bounds of the contract for block j.
+        // SAFETY: every load is inside the bounds of the contract for block j.
         let (y, (qb, qr), (nb, nr)) = unsafe {
             let blend = |at: usize| {
                 let a = vld2_u8(c0.add(at));

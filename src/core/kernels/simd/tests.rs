@@ -45,10 +45,8 @@ impl PageEnd {
         // SAFETY: the last page lies inside the mapping just made.
         let guard = unsafe { base.cast::<u8>().add(data_pages * page) };
         // SAFETY: `guard` is page-aligned and inside the mapping.
-        assert_eq!(
-            unsafe { libc::mprotect(guard.cast(), page, libc::PROT_NONE) },
-            0
-        );
+        let protected = unsafe { libc::mprotect(guard.cast(), page, libc::PROT_NONE) };
+        assert_eq!(protected, 0);
         PageEnd { base, map_len, len }
     }
 

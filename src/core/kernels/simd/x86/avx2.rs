@@ -34,7 +34,7 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     let zero = _mm256_setzero_si256();
     let alpha = _mm256_set1_epi16(255);
     for j in 0..blocks {
-        // SAFETY (all loads/stores): inside the bounds of this function's
+        // SAFETY: every load is inside the bounds of this function's
         // contract for block j.
         let (y8, q, qn) = unsafe {
             let y = _mm_loadu_si128(luma.add(16 * j).cast());

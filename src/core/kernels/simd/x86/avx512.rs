@@ -35,7 +35,7 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     let first = _mm512_setr_epi64(0, 1, 8, 9, 2, 3, 10, 11);
     let second = _mm512_setr_epi64(4, 5, 12, 13, 6, 7, 14, 15);
     for j in 0..blocks {
-        // SAFETY (all loads): inside the bounds of the contract for block j.
+        // SAFETY: every load is inside the bounds of the contract for block j.
         let (y8, q, qn) = unsafe {
             let y = _mm256_loadu_si256(luma.add(32 * j).cast());
             let blend = |at: usize| {

@@ -28,7 +28,7 @@ pub(super) unsafe fn yuv420<const C0: usize, const C1: usize, const C2: usize, c
     let zero = _mm_setzero_si128();
     let alpha = _mm_set1_epi16(255);
     for j in 0..blocks {
-        // SAFETY (all loads): inside the bounds of the contract for block j.
+        // SAFETY: every load is inside the bounds of the contract for block j.
         let (y8, q, qn) = unsafe {
             let y = _mm_loadl_epi64(luma.add(8 * j).cast());
             let blend = |at: usize| {
