@@ -11,6 +11,7 @@ pub mod convert;
 pub mod encoding;
 mod encoding_tables;
 pub mod image;
+pub mod kernels;
 pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;

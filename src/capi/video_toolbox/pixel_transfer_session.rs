@@ -40,6 +40,8 @@ pub struct PixelTransferSession {
 struct SessionState {
     invalidated: bool,
     properties: TransferProperties,
+    /// Threads a transfer may use (`PIXELPORT_THREADS` at creation).
+    threads: usize,
 }
 
 impl CfClass for PixelTransferSession {
@@ -79,6 +81,12 @@ impl PixelTransferSession {
         } else {
             Ok(state.properties.clone())
         }
+    }
+
+    /// Threads a transfer on this session may use (1 unless
+    /// `PIXELPORT_THREADS` said otherwise when the session was created).
+    pub fn threads(&self) -> usize {
+        self.lock().threads
     }
 
     /// `VTSessionSetProperty` for this session. `value` NULL restores the default.
@@ -270,6 +278,7 @@ pub unsafe extern "C" fn VTPixelTransferSessionCreate(
             state: Mutex::new(SessionState {
                 invalidated: false,
                 properties: TransferProperties::default(),
+                threads: crate::core::convert::stripes::threads_from_env(),
             }),
         });
         let out = VTPixelTransferSessionRef::from_type(session.into_raw());

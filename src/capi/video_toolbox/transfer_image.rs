@@ -118,8 +118,9 @@ pub unsafe extern "C" fn VTPixelTransferSessionTransferImage(
             Ok(p) => p,
             Err(status) => return status,
         };
+        let threads = session.value.threads();
         // SAFETY: both buffers are live objects (checked above).
-        match unsafe { transfer(&properties, &source.value, &destination.value) } {
+        match unsafe { transfer(&properties, threads, &source.value, &destination.value) } {
             Ok(()) => NO_ERR,
             Err(status) => status,
         }
@@ -140,6 +141,7 @@ fn status_of(error: ConvertError) -> OSStatus {
 /// Both buffers must be live; their plane addresses valid for their layouts.
 unsafe fn transfer(
     properties: &TransferProperties,
+    threads: usize,
     source: &CvPixelBuffer,
     destination: &CvPixelBuffer,
 ) -> Result<(), OSStatus> {
@@ -187,7 +189,7 @@ unsafe fn transfer(
     // SAFETY: per this function's contract.
     unsafe {
         with_frames(source, src_format, destination, dst_format, |from, to| {
-            plan.convert_placed(from, to, &geometry.placement)
+            plan.convert_placed(from, to, &geometry.placement, threads)
         })
     }
     .map_err(status_of)?;

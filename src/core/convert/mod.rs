@@ -29,6 +29,7 @@ pub mod io;
 pub mod pipeline;
 pub mod plan;
 pub mod scale;
+pub mod stripes;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -71,24 +71,38 @@ impl ConversionPlan {
         source: &SourceFrame<'_, '_>,
         destination: &mut DestFrame<'_, '_>,
     ) -> Result<(), ConvertError> {
+        self.convert_threaded(source, destination, 1)
+    }
+
+    /// [`ConversionPlan::convert`] allowing up to `threads` threads for
+    /// the direct fast paths (see [`ConversionPlan::convert_placed`]).
+    pub fn convert_threaded(
+        &self,
+        source: &SourceFrame<'_, '_>,
+        destination: &mut DestFrame<'_, '_>,
+        threads: usize,
+    ) -> Result<(), ConvertError> {
         let placement = Placement::stretch(
             (source.width, source.height),
             (destination.width, destination.height),
             Filter::default(),
         );
-        self.convert_placed(source, destination, &placement)
+        self.convert_placed(source, destination, &placement, threads)
     }
 
     /// Converts with an explicit [`Placement`]: `placement.source` of the
     /// source is resampled onto `placement.target` of the destination, the
     /// rest of the destination is black. An invalid placement (see
     /// [`Placement`]'s rules) is [`ConvertError::BadPlacement`], before
-    /// anything is written.
+    /// anything is written. Up to `threads` threads (stripes, see
+    /// `convert::stripes`) run the direct fast paths; the bytes written are
+    /// the same for every thread count.
     pub fn convert_placed(
         &self,
         source: &SourceFrame<'_, '_>,
         destination: &mut DestFrame<'_, '_>,
         placement: &Placement,
+        threads: usize,
     ) -> Result<(), ConvertError> {
         let src_size = (source.width, source.height);
         let dst_size = (destination.width, destination.height);
@@ -104,7 +118,7 @@ impl ConversionPlan {
         let identity = placement.is_identity(src_size, dst_size);
         // The direct kernels are same-size copies of the whole frame.
         if let (Some(kernel), true) = (&self.fast, identity) {
-            if super::fast::run(kernel, self, &reader, &mut writer)? {
+            if super::fast::run(kernel, self, &reader, &mut writer, threads)? {
                 return Ok(());
             }
         }

@@ -206,8 +206,8 @@ pub struct ConversionPlan {
     pub(crate) request: ConversionRequest,
     pub(crate) source: FormatInfo,
     pub(crate) destination: FormatInfo,
-    source_matrix: (YCbCrMatrix, MatrixOrigin),
-    destination_matrix: (YCbCrMatrix, MatrixOrigin),
+    pub(crate) source_matrix: (YCbCrMatrix, MatrixOrigin),
+    pub(crate) destination_matrix: (YCbCrMatrix, MatrixOrigin),
     pub(crate) matching: Option<MatchingTags>,
     pub(crate) colour: ColourStage,
     /// Chroma layout of a source with Cb/Cr planes (not gray).
@@ -287,15 +287,7 @@ impl ConversionPlan {
             premultiplied(&source) && premultiplied(&destination) && colour.is_identity();
         let unpremultiply = premultiplied(&source) && !keep_premultiplied;
         let premultiply = premultiplied(&destination) && !keep_premultiplied;
-        let fast = FastKernel::select(
-            &source,
-            &destination,
-            colour.is_identity() && !unpremultiply && !premultiply,
-            matching.is_some(),
-            source_chroma,
-            source_matrix.0,
-        );
-        Ok(ConversionPlan {
+        let mut plan = ConversionPlan {
             request: *request,
             source,
             destination,
@@ -307,11 +299,13 @@ impl ConversionPlan {
             destination_chroma,
             unpremultiply,
             premultiply,
-            fast,
+            fast: None,
             opaque_source_alpha: false,
             flatten: None,
             clamp_unit: false,
-        })
+        };
+        plan.fast = FastKernel::select(&plan);
+        Ok(plan)
     }
 
     /// vImage's alpha rules (`core::vimage::interop`), which a transfer

@@ -5,7 +5,9 @@
 //! fast path is the one taken, and that stride padding is left alone.
 
 use super::super::fast::FastPath;
-use super::super::plan::{ConversionPlan, ConversionRequest, DestinationColor, SourceColor};
+use super::super::plan::{
+    ConversionPlan, ConversionRequest, DestinationColor, DownsamplingMode, SourceColor,
+};
 use super::super::{DestFrame, SourceFrame};
 use super::sweep::{check_pair, pattern};
 use super::{Frame, Rng, format, run};
@@ -136,78 +138,215 @@ fn swizzles_step_aside_for_colour_matching() {
     assert_eq!(ConversionPlan::new(&request).unwrap().fast_path(), None);
 }
 
-/// Request variants for the 4:2:0 fast path: untagged, and each tagged
-/// matrix with each horizontally co-sited siting.
+/// The worst code-value difference between two frames of one format
+/// (every channel, via `convert::io`, so 10-bit words compare as codes).
+fn worst_codes(a: &Frame, b: &Frame) -> f32 {
+    let mut worst = 0.0f32;
+    for (x, y) in a.rows().iter().zip(&b.rows()) {
+        for c in 0..4 {
+            for (p, q) in x.channel(c).iter().zip(y.channel(c)) {
+                worst = worst.max((p - q).abs());
+            }
+        }
+    }
+    worst
+}
+
+/// Sizes every kernel is checked at: 1×1, odd and prime sizes, even ones.
+const SIZES: [(usize, usize); 6] = [(1, 1), (3, 5), (17, 9), (2, 2), (64, 3), (5, 1)];
+
+/// Checks `request` on the fast path `expect` against the general path
+/// (random bytes and the gamut-corner pattern) and the model (pattern) at
+/// `sizes`; both within ±1 code. Returns the worst (vs general, vs model).
+fn within_one(
+    request: &ConversionRequest,
+    expect: FastPath,
+    sizes: &[(usize, usize)],
+) -> (f32, f64) {
+    let (s, d) = (request.source, request.destination);
+    let mut worst = (0.0f32, 0.0f64);
+    for &(width, height) in sizes {
+        for source in sources(s, width, height) {
+            let (fast, slow) = both(request, expect, &source);
+            let w = worst_codes(&fast, &slow);
+            assert!(
+                w <= 1.0,
+                "{} -> {} {width}x{height} {:?} {:?}: {w} codes from general",
+                s.name,
+                d.name,
+                request.source_color,
+                request.downsampling,
+            );
+            worst.0 = worst.0.max(w);
+        }
+        let (code, _) = check_pair(request, width, height).unwrap();
+        assert!(
+            code <= 1.0,
+            "{} -> {} {width}x{height} {:?}: {code} codes from model",
+            s.name,
+            d.name,
+            request.source_color
+        );
+        worst.1 = worst.1.max(code);
+    }
+    worst
+}
+
+const SITINGS: [ChromaSiting; 6] = [
+    ChromaSiting::Left,
+    ChromaSiting::Center,
+    ChromaSiting::TopLeft,
+    ChromaSiting::Top,
+    ChromaSiting::BottomLeft,
+    ChromaSiting::Bottom,
+];
+
+/// Request variants for a Y'CbCr → R'G'B' fast path: untagged, and each
+/// siting under a matrix (cycling through BT.601, BT.709, BT.2020).
 fn ycbcr_requests(s: &'static PixelFormat, d: &'static PixelFormat) -> Vec<ConversionRequest> {
     let mut out = vec![ConversionRequest::new(s, d)];
-    for matrix in [YCbCrMatrix::Bt601, YCbCrMatrix::Bt709, YCbCrMatrix::Bt2020] {
-        for siting in [
-            ChromaSiting::Left,
-            ChromaSiting::TopLeft,
-            ChromaSiting::BottomLeft,
-        ] {
-            let mut r = ConversionRequest::new(s, d);
-            r.source_color.matrix = Some(matrix);
-            r.source_color.chroma_siting = Some(siting);
-            // The destination matrix means nothing to R'G'B'.
-            r.destination_color.matrix = Some(YCbCrMatrix::Bt601);
-            out.push(r);
-        }
+    let matrices = [YCbCrMatrix::Bt601, YCbCrMatrix::Bt709, YCbCrMatrix::Bt2020];
+    for (i, siting) in SITINGS.into_iter().enumerate() {
+        let mut r = ConversionRequest::new(s, d);
+        r.source_color.matrix = Some(matrices[i % 3]);
+        r.source_color.chroma_siting = Some(siting);
+        // The destination matrix means nothing to R'G'B'.
+        r.destination_color.matrix = Some(YCbCrMatrix::Bt601);
+        out.push(r);
     }
     out
 }
 
-#[test]
-fn ycbcr_420_to_rgb_is_within_one_code_of_general_and_model() {
-    for from in [b"420v", b"420f"] {
-        for to in [b"BGRA", b"RGBA", b"\0\0\0\x20"] {
+const RGBA32: [&[u8; 4]; 4] = [b"BGRA", b"RGBA", b"\0\0\0\x20", b"ABGR"];
+
+fn ycbcr_to_rgb(sources: &[&[u8; 4]], expect: FastPath) {
+    for from in sources {
+        for to in RGBA32 {
             let (s, d) = (format(from), format(to));
+            let mut worst = (0.0f32, 0.0f64);
             for request in ycbcr_requests(s, d) {
-                for width in WIDTHS {
-                    for height in HEIGHTS {
-                        for source in sources(s, width, height) {
-                            let (fast, slow) = both(&request, FastPath::YCbCr420ToRgb, &source);
-                            let worst = fast
-                                .planes
-                                .iter()
-                                .flatten()
-                                .zip(slow.planes.iter().flatten())
-                                .map(|(a, b)| a.abs_diff(*b))
-                                .max()
-                                .unwrap_or(0);
-                            assert!(
-                                worst <= 1,
-                                "{} -> {} {width}x{height} {:?}: {worst} codes from general",
-                                s.name,
-                                d.name,
-                                request.source_color
-                            );
-                        }
-                        // Against the f64 model, on the gamut-corner pattern.
-                        let (code, _) = check_pair(&request, width, height).unwrap();
-                        assert!(code <= 1.0, "{} -> {}: {code} from model", s.name, d.name);
-                    }
-                }
+                let w = within_one(&request, expect, &SIZES);
+                worst = (worst.0.max(w.0), worst.1.max(w.1));
             }
+            println!(
+                "{} -> {}: worst {} codes from general, {} from model",
+                s.name, d.name, worst.0, worst.1
+            );
         }
     }
 }
 
 #[test]
-fn centre_sited_and_other_ycbcr_take_the_general_path() {
-    let (s, d) = (format(b"420v"), format(b"BGRA"));
-    for siting in [
-        ChromaSiting::Center,
-        ChromaSiting::Top,
-        ChromaSiting::Bottom,
-        ChromaSiting::Dv420,
-    ] {
-        let mut r = ConversionRequest::new(s, d);
-        r.source_color.chroma_siting = Some(siting);
-        assert_eq!(ConversionPlan::new(&r).unwrap().fast_path(), None);
+fn ycbcr_420_to_rgb_is_within_one_code_of_general_and_model() {
+    ycbcr_to_rgb(&[b"420v", b"420f"], FastPath::YCbCr420ToRgb);
+}
+
+#[test]
+fn planar_and_ten_bit_420_to_rgb_are_within_one_code() {
+    ycbcr_to_rgb(
+        &[b"y420", b"f420", b"x420", b"xf20"],
+        FastPath::YCbCr420ToRgb,
+    );
+}
+
+#[test]
+fn packed_422_to_rgb_is_within_one_code() {
+    ycbcr_to_rgb(&[b"2vuy", b"yuvs", b"yuvf"], FastPath::YCbCr422ToRgb);
+}
+
+#[test]
+fn rgb_to_420_is_within_one_code_for_both_downsampling_modes() {
+    for from in RGB8 {
+        for to in [b"420v", b"420f", b"x420", b"xf20"] {
+            let (s, d) = (format(from), format(to));
+            let mut worst = (0.0f32, 0.0f64);
+            for mode in DownsamplingMode::ALL {
+                for matrix in [None, Some(YCbCrMatrix::Bt601), Some(YCbCrMatrix::Bt2020)] {
+                    let mut r = ConversionRequest::new(s, d);
+                    r.downsampling = mode;
+                    r.destination_color.matrix = matrix;
+                    let w = within_one(&r, FastPath::RgbToYCbCr420, &SIZES);
+                    worst = (worst.0.max(w.0), worst.1.max(w.1));
+                }
+            }
+            println!(
+                "{} -> {}: worst {} codes from general, {} from model",
+                s.name, d.name, worst.0, worst.1
+            );
+        }
     }
-    // Not a 32-bit R'G'B'A destination, or not bi-planar 8-bit.
-    for (from, to) in [(b"420v", b"24BG"), (b"x420", b"BGRA"), (b"y420", b"BGRA")] {
+}
+
+/// One request per new kernel and siting family at 1921×1081.
+#[test]
+fn every_kernel_at_1921x1081() {
+    let mut cases = Vec::new();
+    for (from, to, siting, expect) in [
+        (
+            b"420v",
+            b"BGRA",
+            ChromaSiting::Center,
+            FastPath::YCbCr420ToRgb,
+        ),
+        (
+            b"y420",
+            b"RGBA",
+            ChromaSiting::Left,
+            FastPath::YCbCr420ToRgb,
+        ),
+        (
+            b"x420",
+            b"BGRA",
+            ChromaSiting::TopLeft,
+            FastPath::YCbCr420ToRgb,
+        ),
+        (
+            b"2vuy",
+            b"BGRA",
+            ChromaSiting::Left,
+            FastPath::YCbCr422ToRgb,
+        ),
+        (
+            b"yuvs",
+            b"\0\0\0\x20",
+            ChromaSiting::Top,
+            FastPath::YCbCr422ToRgb,
+        ),
+    ] {
+        let mut r = ConversionRequest::new(format(from), format(to));
+        r.source_color.chroma_siting = Some(siting);
+        cases.push((r, expect));
+    }
+    for (from, to, mode) in [
+        (b"BGRA", b"420v", DownsamplingMode::Average),
+        (b"RGBA", b"420f", DownsamplingMode::Decimate),
+        (b"BGRA", b"x420", DownsamplingMode::Average),
+    ] {
+        let mut r = ConversionRequest::new(format(from), format(to));
+        r.downsampling = mode;
+        cases.push((r, FastPath::RgbToYCbCr420));
+    }
+    for (request, expect) in cases {
+        within_one(&request, expect, &[(1921, 1081)]);
+    }
+}
+
+#[test]
+fn dv_sited_and_other_ycbcr_take_the_general_path() {
+    let (s, d) = (format(b"420v"), format(b"BGRA"));
+    let mut r = ConversionRequest::new(s, d);
+    r.source_color.chroma_siting = Some(ChromaSiting::Dv420);
+    assert_eq!(ConversionPlan::new(&r).unwrap().fast_path(), None);
+    // Not a 32-bit R'G'B'A destination, not a kernel's source or
+    // destination format.
+    for (from, to) in [
+        (b"420v", b"24BG"),
+        (b"v210", b"BGRA"),
+        (b"422v", b"BGRA"),
+        (b"BGRA", b"y420"),
+        (b"BGRA", b"2vuy"),
+        (b"b64a", b"420v"),
+    ] {
         let r = ConversionRequest::new(format(from), format(to));
         assert_eq!(ConversionPlan::new(&r).unwrap().fast_path(), None);
     }
@@ -248,4 +387,60 @@ fn bench_420v_to_bgra_1080p() {
     };
     let (fast, slow) = (time(&plan), time(&slow_plan));
     println!("420v -> BGRA 1920x1080: fast {fast:.2} ms, general {slow:.2} ms (best of 10)");
+}
+
+/// Stripes (`convert::stripes`) write the same bytes as one thread, padding
+/// untouched, for the striped fast paths, at heights around the stripe
+/// threshold (the last stripe short, the last row's padding absent).
+#[test]
+fn striped_fast_paths_match_one_thread() {
+    use super::super::stripes::MIN_ROWS;
+    let pairs: [(&[u8; 4], &[u8; 4]); 7] = [
+        (b"420v", b"BGRA"),
+        (b"420f", b"RGBA"),
+        (b"BGRA", b"RGBA"),
+        (b"y420", b"BGRA"),
+        (b"2vuy", b"BGRA"),
+        (b"x420", b"BGRA"),
+        (b"BGRA", b"420v"),
+    ];
+    for (s, d) in pairs {
+        let (sf, df) = (format(s), format(d));
+        let plan = ConversionPlan::new(&ConversionRequest::new(sf, df)).unwrap();
+        assert!(plan.fast_path().is_some());
+        for (width, height) in [
+            (33, 2 * MIN_ROWS + 1),
+            (7, 3 * MIN_ROWS),
+            (64, MIN_ROWS + 5),
+        ] {
+            let source = random(sf, width, height, 3);
+            let one = run(&plan, df, &source);
+            for threads in [2, 3, 5] {
+                let mut out = Frame::new(df, width, height);
+                let sources = source.sources();
+                let mut dests = out.dests();
+                plan.convert_threaded(
+                    &SourceFrame {
+                        width,
+                        height,
+                        planes: &sources,
+                    },
+                    &mut DestFrame {
+                        width,
+                        height,
+                        planes: &mut dests,
+                    },
+                    threads,
+                )
+                .unwrap();
+                drop(dests);
+                assert!(
+                    out == one,
+                    "{} -> {} {width}x{height} threads {threads}",
+                    sf.name,
+                    df.name
+                );
+            }
+        }
+    }
 }

@@ -29,6 +29,7 @@ fn placed(
             planes: &mut dests,
         },
         placement,
+        1,
     )
     .unwrap();
     assert!(out.padding_intact());
@@ -576,6 +577,7 @@ fn bad_placements_are_refused_before_writing() {
                 target,
                 filter: Filter::Lanczos3,
             },
+            1,
         );
         assert_eq!(err, Err(crate::core::convert::ConvertError::BadPlacement));
         assert_eq!(out, before);
