@@ -3,3 +3,9 @@
 //! format logic). The shim (`capi::vimage`) validates `vImage_Buffer`s and
 //! flags and calls in here; colour maths and resampling come from
 //! `core::color` and `core::resample`, never a second copy.
+
+pub mod convolve;
+pub mod dither;
+pub mod geometry;
+pub mod histogram;
+pub mod pack;
