@@ -7,4 +7,8 @@
 
 #[macro_use]
 pub mod buffer;
+pub mod convolve;
+pub mod dither;
+pub mod geometry;
+pub mod histogram;
 pub mod types;

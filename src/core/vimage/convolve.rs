@@ -62,7 +62,11 @@ impl Kernel {
         let n = height
             .checked_mul(width)
             .ok_or(ImageError::InvalidKernelSize)?;
-        Kernel::new(vec![1.0; n], height, width)
+        let mut w = Vec::new();
+        w.try_reserve_exact(n)
+            .map_err(|_| ImageError::OutOfMemory)?;
+        w.resize(n, 1.0);
+        Kernel::new(w, height, width)
     }
 
     /// Tent: the outer product of `{1, 2, …, m, …, 2, 1}` in each direction.
@@ -177,6 +181,7 @@ pub struct Params<'k, T> {
 
 /// Convolves every channel of an interleaved image (`channels` samples per
 /// pixel) into `dest`.
+#[allow(clippy::needless_range_loop)] // `acc` and the pixel share the index
 pub fn convolve<T: Output>(
     src: &Plane<'_, T>,
     dest: &mut PlaneMut<'_, T>,
@@ -273,6 +278,7 @@ mod tests {
     use super::*;
 
     /// Independent reference: direct 2-D sum with explicit edge lookup.
+    #[allow(clippy::too_many_arguments)]
     fn reference(
         src: &[u8],
         w: usize,

@@ -93,6 +93,87 @@ pub fn gray_lut(depth: Depth) -> Vec<u8> {
     (0..=m).map(|k| (k * 255 / m) as u8).collect()
 }
 
+/// The palette `Planar8toIndexed*` computes when given one filled with
+/// zeros: `n` entries evenly spaced from the image's darkest to its
+/// brightest value (rounded to nearest).
+pub fn computed_palette(src: &Plane<'_, u8>, n: usize) -> Vec<u8> {
+    let (mut lo, mut hi) = (255u32, 0u32);
+    for row in src.rows() {
+        for &v in &row[..src.width()] {
+            lo = lo.min(v as u32);
+            hi = hi.max(v as u32);
+        }
+    }
+    if lo > hi {
+        (lo, hi) = (0, 255);
+    }
+    let steps = (n as u32 - 1).max(1);
+    (0..n as u32)
+        .map(|k| (lo + (k * (hi - lo) + steps / 2) / steps) as u8)
+        .collect()
+}
+
+/// Planar8 → 1/2/4-bit indices into `colors` (`2^bits` grey values). A
+/// palette of all zeros is first replaced by [`computed_palette`] (written
+/// back to `colors`, as Apple's "the function computes the color table").
+/// Each value is placed between the two palette values around it, in a
+/// space where neighbouring distinct palette values are one step apart,
+/// and quantised there with `method`; the index of the first entry holding
+/// the chosen value is written.
+pub fn planar8_to_indexed(
+    src: &Plane<'_, u8>,
+    dest: &mut PlaneMut<'_, u8>,
+    depth: Depth,
+    colors: &mut [u8],
+    method: Method,
+) -> Result<(), ImageError> {
+    same_size(src, dest)?;
+    let n = 1usize << depth.bits();
+    if colors.len() != n {
+        return Err(ImageError::InvalidParameter);
+    }
+    if colors.iter().all(|&c| c == 0) {
+        colors.copy_from_slice(&computed_palette(src, n));
+    }
+    // Distinct palette values, ascending, with the first index of each.
+    let mut steps: Vec<(u8, u8)> = Vec::with_capacity(n);
+    for (i, &c) in colors.iter().enumerate() {
+        if !steps.iter().any(|&(v, _)| v == c) {
+            steps.push((c, i as u8));
+        }
+    }
+    steps.sort_unstable();
+    let last = steps.len() - 1;
+    // 8-bit value → position in step space.
+    let mut position = [0f32; 256];
+    for (v, p) in position.iter_mut().enumerate() {
+        let k = steps.partition_point(|&(s, _)| (s as usize) <= v);
+        *p = match k {
+            0 => 0.0,
+            k if k > last => last as f32,
+            k => {
+                let (a, b) = (steps[k - 1].0 as f32, steps[k].0 as f32);
+                (k - 1) as f32 + (v as f32 - a) / (b - a)
+            }
+        };
+    }
+    let width = dest.width();
+    let mut quantizer = Quantizer::new(method, width, 1, last as u32);
+    let mut values = vec![0f32; width];
+    let mut codes = vec![0u32; width];
+    for y in 0..dest.height() {
+        for (p, &v) in values.iter_mut().zip(src.row(y)) {
+            *p = position[v as usize];
+        }
+        quantizer.row(&values, &mut codes);
+        for c in codes.iter_mut() {
+            *c = steps[*c as usize].1 as u32;
+        }
+        pack_row(&codes, depth.bits(), dest.row_mut(y));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +235,29 @@ mod tests {
             assert_eq!(back, lut, "{depth:?}");
         }
         assert_eq!(gray_lut(Depth::Two), [0, 85, 170, 255]);
+    }
+
+    #[test]
+    fn indexed_picks_the_nearest_palette_entry_and_can_compute_the_palette() {
+        let src = [0u8, 40, 60, 100, 250, 255];
+        let s = Plane::packed(&src, 6, 1, 6).unwrap();
+        let mut colors = [200u8, 50, 100, 50];
+        let mut out = [0u8; 2];
+        let mut d = PlaneMut::packed(&mut out, 6, 1, 2).unwrap();
+        planar8_to_indexed(&s, &mut d, Depth::Two, &mut colors, Method::None).unwrap();
+        // 0, 40 → 50 (index 1); 60 → 50; 100 → 2; 250, 255 → 200 (0).
+        assert_eq!(out, [0b0101_0110, 0b0000_0000]);
+        let mut zeros = [0u8; 4];
+        let mut d = PlaneMut::packed(&mut out, 6, 1, 2).unwrap();
+        planar8_to_indexed(&s, &mut d, Depth::Two, &mut zeros, Method::None).unwrap();
+        assert_eq!(zeros, [0, 85, 170, 255]);
+        // 0→0, 40→0, 60→1, 100→1, 250→3, 255→3.
+        assert_eq!(out, [0b0000_0101, 0b1111_0000]);
+        let mut wrong = [0u8; 3];
+        let mut d = PlaneMut::packed(&mut out, 6, 1, 2).unwrap();
+        assert_eq!(
+            planar8_to_indexed(&s, &mut d, Depth::Two, &mut wrong, Method::None),
+            Err(ImageError::InvalidParameter)
+        );
     }
 }
