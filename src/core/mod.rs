@@ -15,6 +15,7 @@ pub mod number;
 pub mod ordered_table;
 pub mod pixel_format;
 pub mod property;
+pub mod resample;
 #[cfg(test)]
 mod test_rng;
 pub mod text;

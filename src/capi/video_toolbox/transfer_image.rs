@@ -108,9 +108,9 @@ pub unsafe extern "C" fn VTPixelTransferSessionTransferImage(
 
 fn status_of(error: ConvertError) -> OSStatus {
     match error {
-        ConvertError::Unsupported(_)
-        | ConvertError::UnsupportedPair { .. }
-        | ConvertError::SizeMismatch { .. } => kVTPixelTransferNotSupportedErr,
+        ConvertError::Unsupported(_) | ConvertError::UnsupportedPair { .. } => {
+            kVTPixelTransferNotSupportedErr
+        }
         ConvertError::InsufficientSourceColorData => kVTInsufficientSourceColorDataErr,
         _ => kVTParameterErr,
     }

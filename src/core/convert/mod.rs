@@ -27,6 +27,7 @@ pub mod fast;
 pub mod io;
 pub mod pipeline;
 pub mod plan;
+pub mod scale;
 
 #[cfg(test)]
 mod tests;
@@ -38,3 +39,4 @@ pub use plan::{
     ConversionPlan, ConversionRequest, DEFAULT_MATRIX, DEFAULT_SITING, DestinationColor,
     DownsamplingMode, MatrixOrigin, SourceColor,
 };
+pub use scale::{Placement, SourceRect, TargetRect};

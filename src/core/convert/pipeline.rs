@@ -36,7 +36,9 @@ use super::io::{
     ColorModel, ConvertError, DestPlane, FrameReader, FrameWriter, IntermediateRow, SourcePlane,
 };
 use super::plan::{ChromaLayout, ConversionPlan, DownsamplingMode};
+use super::scale::{Placement, Scaler};
 use crate::core::color::{ChromaComponent, Subsampling};
+use crate::core::resample::Filter;
 
 /// One source frame: its size and the memory of each plane.
 #[derive(Clone, Copy, Debug)]
@@ -55,7 +57,9 @@ pub struct DestFrame<'p, 'a> {
 }
 
 impl ConversionPlan {
-    /// Converts `source` into `destination` (same size). Geometry is
+    /// Converts `source` into `destination`, stretching the whole source
+    /// onto the whole destination when their sizes differ
+    /// ([`Placement::stretch`] with the default filter). Geometry is
     /// checked first (see `convert::io`'s frame rules); nothing is written
     /// unless both frames are valid. Bytes outside each plane row's length
     /// are never touched.
@@ -64,28 +68,51 @@ impl ConversionPlan {
         source: &SourceFrame<'_, '_>,
         destination: &mut DestFrame<'_, '_>,
     ) -> Result<(), ConvertError> {
-        if (source.width, source.height) != (destination.width, destination.height) {
-            return Err(ConvertError::SizeMismatch {
-                from: (source.width, source.height),
-                to: (destination.width, destination.height),
-            });
-        }
-        let (width, height) = (source.width, source.height);
-        let reader = FrameReader::new(self.request.source, width, height, source.planes)?;
-        let mut writer =
-            FrameWriter::new(self.request.destination, width, height, destination.planes)?;
-        if let Some(kernel) = &self.fast {
+        let placement = Placement::stretch(
+            (source.width, source.height),
+            (destination.width, destination.height),
+            Filter::default(),
+        );
+        self.convert_placed(source, destination, &placement)
+    }
+
+    /// Converts with an explicit [`Placement`]: `placement.source` of the
+    /// source is resampled onto `placement.target` of the destination, the
+    /// rest of the destination is black. An invalid placement (see
+    /// [`Placement`]'s rules) is [`ConvertError::BadPlacement`], before
+    /// anything is written.
+    pub fn convert_placed(
+        &self,
+        source: &SourceFrame<'_, '_>,
+        destination: &mut DestFrame<'_, '_>,
+        placement: &Placement,
+    ) -> Result<(), ConvertError> {
+        let src_size = (source.width, source.height);
+        let dst_size = (destination.width, destination.height);
+        let reader = FrameReader::new(self.request.source, src_size.0, src_size.1, source.planes)?;
+        let mut writer = FrameWriter::new(
+            self.request.destination,
+            dst_size.0,
+            dst_size.1,
+            destination.planes,
+        )?;
+        let (gh, gv) = self.destination.chroma_subsampling;
+        placement.check(src_size, dst_size, (usize::from(gh), usize::from(gv)))?;
+        let identity = placement.is_identity(src_size, dst_size);
+        // The direct kernels are same-size copies of the whole frame.
+        if let (Some(kernel), true) = (&self.fast, identity) {
             if super::fast::run(kernel, self, &reader, &mut writer)? {
                 return Ok(());
             }
         }
-        Driver::new(self, reader, writer)?.run()
+        let placement = (!identity).then_some(placement);
+        Driver::new(self, reader, writer, placement)?.run()
     }
 }
 
 /// The chroma grids of one layout: horizontal, and vertical per component
 /// (Cb, Cr — they differ only for DV 4:2:0).
-fn grids(layout: &ChromaLayout) -> (Grid, [Grid; 2]) {
+pub(super) fn grids(layout: &ChromaLayout) -> (Grid, [Grid; 2]) {
     let (h, v) = layout.subsampling;
     let s = Subsampling::new(h, v).unwrap_or(Subsampling::S444);
     let at = |c| layout.siting.offset(s, c);
@@ -109,12 +136,12 @@ fn grids(layout: &ChromaLayout) -> (Grid, [Grid; 2]) {
 }
 
 /// Normalised rows indexed by image row, `index % capacity` per slot.
-struct Ring<T> {
+pub(super) struct Ring<T> {
     slots: Vec<(Option<usize>, T)>,
 }
 
 impl<T> Ring<T> {
-    fn new(
+    pub(super) fn new(
         capacity: usize,
         mut make: impl FnMut() -> Result<T, ConvertError>,
     ) -> Result<Self, ConvertError> {
@@ -132,13 +159,13 @@ impl<T> Ring<T> {
         index % self.slots.len()
     }
 
-    fn holds(&self, index: usize) -> bool {
+    pub(super) fn holds(&self, index: usize) -> bool {
         self.slots[self.slot(index)].0 == Some(index)
     }
 
     /// The row with this index. A missing row is a window-sizing bug;
     /// reported as an error rather than a panic.
-    fn get(&self, index: usize) -> Result<&T, ConvertError> {
+    pub(super) fn get(&self, index: usize) -> Result<&T, ConvertError> {
         let (held, row) = &self.slots[self.slot(index)];
         if *held == Some(index) {
             Ok(row)
@@ -149,14 +176,14 @@ impl<T> Ring<T> {
 
     /// The slot for `index`, marked as holding it (its old contents stay
     /// until overwritten).
-    fn claim(&mut self, index: usize) -> &mut T {
+    pub(super) fn claim(&mut self, index: usize) -> &mut T {
         let s = self.slot(index);
         self.slots[s].0 = Some(index);
         &mut self.slots[s].1
     }
 }
 
-fn zeroed(len: usize) -> Result<Vec<f32>, ConvertError> {
+pub(super) fn zeroed(len: usize) -> Result<Vec<f32>, ConvertError> {
     let mut v = Vec::new();
     v.try_reserve_exact(len)
         .map_err(|_| ConvertError::OutOfMemory)?;
@@ -165,13 +192,13 @@ fn zeroed(len: usize) -> Result<Vec<f32>, ConvertError> {
 }
 
 /// Three colour channels and alpha, normalised.
-struct Row {
-    colour: [Vec<f32>; 3],
-    alpha: Vec<f32>,
+pub(super) struct Row {
+    pub colour: [Vec<f32>; 3],
+    pub alpha: Vec<f32>,
 }
 
 impl Row {
-    fn new(lengths: [usize; 3], width: usize) -> Result<Row, ConvertError> {
+    pub(super) fn new(lengths: [usize; 3], width: usize) -> Result<Row, ConvertError> {
         Ok(Row {
             colour: [
                 zeroed(lengths[0])?,
@@ -188,8 +215,18 @@ struct Driver<'d, 'p, 'a, 'q, 'b> {
     plan: &'d ConversionPlan,
     reader: FrameReader<'p, 'a>,
     writer: FrameWriter<'q, 'b>,
+    /// Picture size: the placement's target (the frame when unscaled).
     width: usize,
     height: usize,
+    /// Top-left of the picture in the destination, and its first
+    /// destination chroma column.
+    origin: (usize, usize),
+    chroma_origin: usize,
+    destination_height: usize,
+    /// Produces picture rows when the conversion resamples.
+    scaler: Option<Scaler>,
+    /// A whole destination row of black (rows above and below the picture).
+    black: IntermediateRow,
     source_codes: FormatCodes,
     destination_codes: FormatCodes,
     /// Whether the colour stage runs (it mixes channels).
@@ -229,8 +266,12 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         plan: &'d ConversionPlan,
         reader: FrameReader<'p, 'a>,
         writer: FrameWriter<'q, 'b>,
+        placement: Option<&Placement>,
     ) -> Result<Self, ConvertError> {
-        let (width, height) = (reader.width(), reader.height());
+        let (width, height) = match placement {
+            Some(p) => (p.target.width, p.target.height),
+            None => (reader.width(), reader.height()),
+        };
         let source_codes = FormatCodes::new(&plan.source)?;
         let destination_codes = FormatCodes::new(&plan.destination)?;
         let mixing = !plan.colour.is_identity();
@@ -316,9 +357,27 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             .max()
             .unwrap_or(1);
 
-        let unpacked = reader.codec().new_row(width);
-        let packed = writer.codec().new_row(width);
-        let src_lengths = std::array::from_fn(|c| unpacked.channel(c).len());
+        let unpacked = reader.codec().new_row(reader.width());
+        let picture = reader.codec().new_row(width);
+        let src_lengths = std::array::from_fn(|c| picture.channel(c).len());
+        let destination_width = writer.width();
+        let mut black = writer.codec().new_row(destination_width);
+        fill_black(&mut black, &destination_codes);
+        // Picture rows are packed into a black row: the bars left and
+        // right of the picture are written once.
+        let packed = black.clone();
+        let scaler = match placement {
+            Some(p) => Some(Scaler::new(
+                &plan.source,
+                &reader,
+                p,
+                plan.source_chroma.as_ref().map(grids),
+            )?),
+            None => None,
+        };
+        let origin = placement.map_or((0, 0), |p| (p.target.x, p.target.y));
+        let chroma_origin = origin.0 / usize::from(plan.destination.chroma_subsampling.0.max(1));
+        let destination_height = writer.height();
         let source_rows = Ring::new((source_window + 1).min(height), || {
             Row::new(src_lengths, width)
         })?;
@@ -343,6 +402,11 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             writer,
             width,
             height,
+            origin,
+            chroma_origin,
+            destination_height,
+            scaler,
+            black,
             source_codes,
             destination_codes,
             mixing,
@@ -368,8 +432,13 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
     }
 
     fn run(mut self) -> Result<(), ConvertError> {
-        for y in 0..self.height {
-            self.destination_row(y)?;
+        let top = self.origin.1;
+        for y in 0..self.destination_height {
+            if (top..top + self.height).contains(&y) {
+                self.destination_row(y - top)?;
+            } else {
+                self.writer.write_row(y, &self.black)?;
+            }
         }
         Ok(())
     }
@@ -378,6 +447,10 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
     fn ensure_source(&mut self, y: usize) -> Result<(), ConvertError> {
         if self.source_rows.holds(y) {
             return Ok(());
+        }
+        if let Some(scaler) = &mut self.scaler {
+            let row = self.source_rows.claim(y);
+            return scaler.produce(y, &self.reader, &self.source_codes, row);
         }
         self.reader.read_row(y, &mut self.unpacked)?;
         let codes = &self.source_codes;
@@ -481,7 +554,8 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         Ok(())
     }
 
-    /// Produces and packs destination image row `y`.
+    /// Produces and packs picture row `y` (destination image row
+    /// `origin.1 + y`).
     fn destination_row(&mut self, y: usize) -> Result<(), ConvertError> {
         self.ensure_work(y)?;
         let ycbcr = self.plan.destination.model == ColorModel::YCbCr;
@@ -510,7 +584,19 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         }
         let work = self.work_rows.get(y)?;
         let codes = &self.destination_codes;
+        let (x, width) = (self.origin.0, self.width);
+        let cx = self.chroma_origin;
+        let cw = self.chroma_out[0].len();
         let [p0, p1, p2, p3] = self.packed.channels_mut();
+        let (p0, p3) = (&mut p0[x..x + width], p3.get_mut(x..x + width));
+        let (p1, p2) = match self.plan.destination.model {
+            ColorModel::YCbCr => (&mut p1[cx..cx + cw], p2.get_mut(cx..cx + cw)),
+            ColorModel::Rgb | ColorModel::TwoComponent => {
+                (&mut p1[x..x + width], p2.get_mut(x..x + width))
+            }
+            ColorModel::Gray => (&mut p1[..0], None),
+        };
+        let p2 = p2.unwrap_or_default();
         codes.encode[0].apply(&work.colour[0], p0);
         match self.plan.destination.model {
             ColorModel::Rgb => {
@@ -526,10 +612,28 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             }
             ColorModel::YCbCr | ColorModel::Gray => {}
         }
-        if let Some((_, encode)) = codes.alpha {
+        if let (Some((_, encode)), Some(p3)) = (codes.alpha, p3) {
             encode.apply(&work.alpha, p3);
         }
-        self.writer.write_row(y, &self.packed)
+        self.writer.write_row(self.origin.1 + y, &self.packed)
+    }
+}
+
+/// Fills every channel of `row` with the destination's black: normalised
+/// 0 for Y', R'G'B', gray and the generic components, 0 (neutral) for Cb
+/// and Cr, 1 for alpha, encoded to code values.
+fn fill_black(row: &mut IntermediateRow, codes: &FormatCodes) {
+    let code = |map: &super::codes::Affine1, v: f32| {
+        let mut out = [0.0];
+        map.apply(&[v], &mut out);
+        out[0]
+    };
+    let [c0, c1, c2, c3] = row.channels_mut();
+    for (c, channel) in [c0, c1, c2].into_iter().enumerate() {
+        channel.fill(code(&codes.encode[c], 0.0));
+    }
+    if let Some((_, encode)) = codes.alpha {
+        c3.fill(code(&encode, 1.0));
     }
 }
 

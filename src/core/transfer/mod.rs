@@ -1,5 +1,6 @@
 //! VTPixelTransferSession's state, independent of CoreFoundation: the typed
-//! property set ([`properties`]). The conversion itself lives in
+//! property set ([`properties`]) and the scaling-mode geometry ([`geometry`]). The conversion itself lives in
 //! `core::convert`.
 
+pub mod geometry;
 pub mod properties;

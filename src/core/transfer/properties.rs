@@ -98,6 +98,33 @@ impl CleanAperture {
             Err(PropertyError::InvalidValue)
         }
     }
+
+    /// From a `kCVImageBufferCleanApertureKey`-style dictionary: all four
+    /// keys, numbers, validated as [`new`](Self::new).
+    pub fn from_value(value: &Value) -> Result<CleanAperture, PropertyError> {
+        let number = |k: &str| {
+            value
+                .get(k)
+                .and_then(Value::as_finite_f64)
+                .ok_or(PropertyError::InvalidValue)
+        };
+        CleanAperture::new(
+            number(keys::WIDTH)?,
+            number(keys::HEIGHT)?,
+            number(keys::HORIZONTAL_OFFSET)?,
+            number(keys::VERTICAL_OFFSET)?,
+        )
+    }
+
+    /// The dictionary (integral values as integers).
+    pub fn to_value(&self) -> Value {
+        Value::dictionary([
+            (keys::WIDTH, number(self.width)),
+            (keys::HEIGHT, number(self.height)),
+            (keys::HORIZONTAL_OFFSET, number(self.horizontal_offset)),
+            (keys::VERTICAL_OFFSET, number(self.vertical_offset)),
+        ])
+    }
 }
 
 /// A pixel aspect ratio (horizontal : vertical spacing).
@@ -121,6 +148,29 @@ impl PixelAspectRatio {
         } else {
             Err(PropertyError::InvalidValue)
         }
+    }
+
+    /// From a `kCVImageBufferPixelAspectRatioKey`-style dictionary: both
+    /// spacings, validated as [`new`](Self::new).
+    pub fn from_value(value: &Value) -> Result<PixelAspectRatio, PropertyError> {
+        let number = |k: &str| {
+            value
+                .get(k)
+                .and_then(Value::as_finite_f64)
+                .ok_or(PropertyError::InvalidValue)
+        };
+        PixelAspectRatio::new(
+            number(keys::HORIZONTAL_SPACING)?,
+            number(keys::VERTICAL_SPACING)?,
+        )
+    }
+
+    /// The dictionary (integral values as integers).
+    pub fn to_value(&self) -> Value {
+        Value::dictionary([
+            (keys::HORIZONTAL_SPACING, number(self.horizontal_spacing)),
+            (keys::VERTICAL_SPACING, number(self.vertical_spacing)),
+        ])
     }
 }
 
@@ -304,20 +354,10 @@ impl TransferProperties {
                     Some(YCbCrMatrix::from_cv_string(text()?).ok_or(invalid)?);
             }
             TransferKey::DestinationCleanAperture => {
-                let number = |k: &str| value.get(k).and_then(Value::as_finite_f64).ok_or(invalid);
-                self.destination_clean_aperture = Some(CleanAperture::new(
-                    number(keys::WIDTH)?,
-                    number(keys::HEIGHT)?,
-                    number(keys::HORIZONTAL_OFFSET)?,
-                    number(keys::VERTICAL_OFFSET)?,
-                )?);
+                self.destination_clean_aperture = Some(CleanAperture::from_value(value)?);
             }
             TransferKey::DestinationPixelAspectRatio => {
-                let number = |k: &str| value.get(k).and_then(Value::as_finite_f64).ok_or(invalid);
-                self.destination_pixel_aspect_ratio = Some(PixelAspectRatio::new(
-                    number(keys::HORIZONTAL_SPACING)?,
-                    number(keys::VERTICAL_SPACING)?,
-                )?);
+                self.destination_pixel_aspect_ratio = Some(PixelAspectRatio::from_value(value)?);
             }
             TransferKey::DestinationICCProfile => match value {
                 Value::Data(bytes) => self.destination_icc_profile = Some(bytes.clone()),
@@ -368,22 +408,12 @@ impl TransferProperties {
             TransferKey::DestinationYCbCrMatrix => self
                 .destination_ycbcr_matrix
                 .and_then(|m| text(m.cv_string())),
-            TransferKey::DestinationCleanAperture => self.destination_clean_aperture.map(|ca| {
-                Value::dictionary([
-                    (keys::WIDTH, number(ca.width)),
-                    (keys::HEIGHT, number(ca.height)),
-                    (keys::HORIZONTAL_OFFSET, number(ca.horizontal_offset)),
-                    (keys::VERTICAL_OFFSET, number(ca.vertical_offset)),
-                ])
-            }),
-            TransferKey::DestinationPixelAspectRatio => {
-                self.destination_pixel_aspect_ratio.map(|par| {
-                    Value::dictionary([
-                        (keys::HORIZONTAL_SPACING, number(par.horizontal_spacing)),
-                        (keys::VERTICAL_SPACING, number(par.vertical_spacing)),
-                    ])
-                })
+            TransferKey::DestinationCleanAperture => {
+                self.destination_clean_aperture.map(|ca| ca.to_value())
             }
+            TransferKey::DestinationPixelAspectRatio => self
+                .destination_pixel_aspect_ratio
+                .map(|par| par.to_value()),
             TransferKey::DestinationICCProfile => {
                 self.destination_icc_profile.clone().map(Value::Data)
             }

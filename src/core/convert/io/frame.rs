@@ -196,6 +196,14 @@ impl<'p, 'a> FrameWriter<'p, 'a> {
         &self.codec
     }
 
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    pub fn height(&self) -> usize {
+        self.height
+    }
+
     /// The validated planes (fast paths write them directly).
     pub(crate) fn planes_mut(&mut self) -> &mut [DestPlane<'a>] {
         self.planes

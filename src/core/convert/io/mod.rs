@@ -117,13 +117,10 @@ pub enum ConvertError {
     /// shim maps this to `kVTInsufficientSourceColorDataErr` (-12917).
     #[error("colour matching needs colour tags the source does not carry")]
     InsufficientSourceColorData,
-    /// Source and destination differ in size; the same-size converter does
-    /// not scale.
-    #[error("source size {from:?} and destination size {to:?} differ")]
-    SizeMismatch {
-        from: (usize, usize),
-        to: (usize, usize),
-    },
+    /// A `convert::Placement` whose rectangles are empty, not finite, outside
+    /// their frames or off the destination's chroma grid.
+    #[error("placement rectangles outside their frames or off the chroma grid")]
+    BadPlacement,
     /// Working memory for the row pipeline could not be allocated.
     #[error("out of memory for the conversion's row buffers")]
     OutOfMemory,

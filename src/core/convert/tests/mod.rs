@@ -15,6 +15,7 @@ mod fast;
 mod matching;
 mod model;
 mod roundtrip;
+mod scaling;
 mod sweep;
 
 use super::io::{
