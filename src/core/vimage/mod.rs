@@ -9,3 +9,4 @@ pub mod dither;
 pub mod geometry;
 pub mod histogram;
 pub mod pack;
+pub mod scale;
