@@ -96,8 +96,16 @@ unsafe fn run<W: Copy + Into<f64>, T: Output + Default, const N: usize>(
     let flags = call.flags;
     vimage_call!(call.name, flags, EDGES, {
         let edge = edge(flags)?;
+        // Box and tent divide by their weights' sum; general kernels by
+        // the caller's divisor.
+        let given = matches!(call.kernel, KernelSource::Given(_));
         // SAFETY: forwarded contract.
         let k = unsafe { kernel(call.kernel, call.size.0, call.size.1)? };
+        let divisor = if given {
+            call.divisor as i64
+        } else {
+            k.total() as i64
+        };
         let background = if call.background.is_null() && edge != Edge::Background {
             [T::default(); N]
         } else {
@@ -111,7 +119,7 @@ unsafe fn run<W: Copy + Into<f64>, T: Output + Default, const N: usize>(
             kernel: &k,
             roi_x: usize::try_from(call.roi.0).map_err(|_| kvImageInvalidOffset_X)?,
             roi_y: usize::try_from(call.roi.1).map_err(|_| kvImageInvalidOffset_Y)?,
-            divisor: call.divisor as i64,
+            divisor,
             bias: call.bias,
             edge,
             background: &background,
