@@ -285,7 +285,82 @@ static void check_float_and_16(void) {
                   kvImageInvalidParameter);
 }
 
+/* 16-bit packed outputs: DitherNone follows Apple's documented rounding
+ * (r = (v·62 + 255)/510, g = (v·63 + 127)/255); the channel order of each
+ * source layout; 1-bit alpha rounds; diffusion keeps a flat colour's mean. */
+static void check_packed16(void) {
+    uint8_t argb[4 * 256];
+    uint16_t out[256];
+    for (int v = 0; v < 256; v++) {
+        argb[4 * v] = (uint8_t)(255 - v);
+        argb[4 * v + 1] = (uint8_t)v;
+        argb[4 * v + 2] = (uint8_t)(v / 2);
+        argb[4 * v + 3] = (uint8_t)(255 - v / 3);
+    }
+    vImage_Buffer s = {argb, 1, 256, sizeof argb}, d = {out, 1, 256, sizeof out};
+#define R5(v) ((((unsigned)(v)) * 62u + 255u) / 510u)
+#define G6(v) ((((unsigned)(v)) * 63u + 127u) / 255u)
+    int ok;
+    CHECK_EQ_LONG(vImageConvert_ARGB8888toRGB565_dithered(&s, &d, NULL, kvImageConvert_DitherNone, 0), 0);
+    ok = 1;
+    for (int v = 0; v < 256; v++) {
+        const uint8_t *p = argb + 4 * v;
+        ok &= out[v] == (uint16_t)((R5(p[1]) << 11) | (G6(p[2]) << 5) | R5(p[3]));
+    }
+    CHECK(ok);
+    CHECK_EQ_LONG(vImageConvert_RGBA8888toRGB565_dithered(&s, &d, NULL, 0, 0), 0);
+    ok = 1;
+    for (int v = 0; v < 256; v++) {
+        const uint8_t *p = argb + 4 * v;
+        ok &= out[v] == (uint16_t)((R5(p[0]) << 11) | (G6(p[1]) << 5) | R5(p[2]));
+    }
+    CHECK(ok);
+    CHECK_EQ_LONG(vImageConvert_BGRA8888toRGB565_dithered(&s, &d, NULL, 0, 0), 0);
+    ok = 1;
+    for (int v = 0; v < 256; v++) {
+        const uint8_t *p = argb + 4 * v;
+        ok &= out[v] == (uint16_t)((R5(p[2]) << 11) | (G6(p[1]) << 5) | R5(p[0]));
+    }
+    CHECK(ok);
+    CHECK_EQ_LONG(vImageConvert_ARGB8888toARGB1555_dithered(&s, &d, NULL, 0, 0), 0);
+    ok = 1;
+    for (int v = 0; v < 256; v++) {
+        const uint8_t *p = argb + 4 * v;
+        ok &= out[v] == (uint16_t)(((p[0] >= 128) << 15) | (R5(p[1]) << 10) | (R5(p[2]) << 5) | R5(p[3]));
+    }
+    CHECK(ok);
+    CHECK_EQ_LONG(vImageConvert_RGBA8888toRGBA5551_dithered(&s, &d, NULL, 0, 0), 0);
+    ok = 1;
+    for (int v = 0; v < 256; v++) {
+        const uint8_t *p = argb + 4 * v;
+        ok &= out[v] == (uint16_t)((R5(p[0]) << 11) | (R5(p[1]) << 6) | (R5(p[2]) << 1) | (p[3] >= 128));
+    }
+    CHECK(ok);
+    vImage_Buffer s3 = {argb, 1, 256, sizeof argb}; /* as 256 RGB pixels (first 768 bytes) */
+    CHECK_EQ_LONG(vImageConvert_RGB888toRGB565_dithered(&s3, &d, NULL, 0, 0), 0);
+    CHECK(out[1] == (uint16_t)((R5(argb[3]) << 11) | (G6(argb[4]) << 5) | R5(argb[5])));
+
+    /* A flat colour between two 5-bit levels: Floyd–Steinberg keeps the mean. */
+    enum { N = 32 };
+    uint8_t flat[N * N * 3];
+    uint16_t q[N * N];
+    memset(flat, 100, sizeof flat); /* 100·31/255 = 12.157 */
+    vImage_Buffer fs = {flat, N, N, N * 3}, fd = {q, N, N, N * 2};
+    CHECK_EQ_LONG(vImageConvert_RGB888toRGB565_dithered(&fs, &fd, NULL, kvImageConvert_DitherFloydSteinberg, 0), 0);
+    double mean = 0;
+    for (int i = 0; i < N * N; i++) mean += q[i] >> 11;
+    mean /= N * N;
+    CHECK(fabs(mean - 100.0 * 31.0 / 255.0) < 0.05);
+    CHECK_EQ_LONG(vImageConvert_RGB888toRGB565_dithered(&fs, &fd, NULL, 42, 0), kvImageInvalidParameter);
+    vImage_Buffer narrow = fd;
+    narrow.rowBytes = N * 2 - 1;
+    CHECK_EQ_LONG(vImageConvert_RGB888toRGB565_dithered(&fs, &narrow, NULL, 0, 0), kvImageInvalidRowBytes);
+#undef R5
+#undef G6
+}
+
 int main(void) {
+    check_packed16();
     check_planar1();
     check_unpack_and_other_depths();
     check_float_and_16();

@@ -4684,6 +4684,126 @@ vImage_Error vImageConvert_ARGB16UtoARGB8888_dithered(const struct vImage_Buffer
                                                       const uint8_t *permuteMap,
                                                       vImage_Flags flags);
 
+// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+// words. Colour channels are quantised with the `dither` method (level =
+// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_ARGB8888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     void *tempBuffer,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+// words. Colour channels are quantised with the `dither` method (level =
+// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGBA8888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     void *tempBuffer,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+// words. Colour channels are quantised with the `dither` method (level =
+// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_BGRA8888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     void *tempBuffer,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+// words. Colour channels are quantised with the `dither` method (level =
+// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGB888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   void *tempBuffer,
+                                                   int dither,
+                                                   vImage_Flags flags);
+
+// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in host-endian 16-bit
+// words. Colour channels are quantised with the `dither` method (level =
+// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_ARGB8888toARGB1555_dithered(const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       void *tempBuffer,
+                                                       int dither,
+                                                       vImage_Flags flags);
+
+// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0) in host-endian 16-bit
+// words. Colour channels are quantised with the `dither` method (level =
+// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGBA8888toRGBA5551_dithered(const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       void *tempBuffer,
+                                                       int dither,
+                                                       vImage_Flags flags);
+
 // Mirrors `src` left ↔ right into `dest` (8-bit planar). `dest` sets the size;
 // a larger `src` contributes its top-left region of that size.
 //

@@ -13,7 +13,7 @@ use std::ffi::{c_int, c_void};
 use super::buffer::{PixelSize, one_to_one, status};
 use super::geometry::read_pixel;
 use super::types::*;
-use crate::core::vimage::dither::{self, LevelScale, Method, ToLevels};
+use crate::core::vimage::dither::{self, Field, LevelScale, Method, ToLevels};
 use crate::core::vimage::pack::{self, Depth};
 
 /// Plain round-to-nearest, as the non-dithered converters.
@@ -823,4 +823,291 @@ unsafe fn range<const N: usize>(
     // SAFETY: forwarded contract.
     let read = unsafe { (read_pixel::<f32, N>(max), read_pixel::<f32, N>(min)) };
     move || Ok(LevelScale::float(&read.0?, &read.1?))
+}
+
+/// # Safety
+/// `src`/`dest` NULL or valid `vImage_Buffer`s.
+#[allow(clippy::too_many_arguments)]
+unsafe fn to_packed16(
+    name: &str,
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    channels: usize,
+    colour: &[Field],
+    alpha: Option<Field>,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    vimage_call!(name, flags, 0, {
+        let m = method(dither)?;
+        // SAFETY: forwarded contract.
+        let (s, mut d) = unsafe {
+            one_to_one::<u8, u16>(
+                src,
+                PixelSize::Elements(channels),
+                dest,
+                PixelSize::Elements(1),
+            )?
+        };
+        dither::to_packed16(&s.plane(), &mut d, channels, colour, alpha, m).map_err(status)?;
+        Ok(kvImageNoError)
+    })
+}
+
+/// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+/// words. Colour channels are quantised with the `dither` method (level =
+/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// formulas). `tempBuffer` is not used.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_ARGB8888toRGB565_dithered(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let f = |channel, bits, shift| Field {
+        channel,
+        bits,
+        shift,
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        to_packed16(
+            "vImageConvert_ARGB8888toRGB565_dithered",
+            src,
+            dest,
+            4,
+            &[f(1, 5, 11), f(2, 6, 5), f(3, 5, 0)],
+            None,
+            dither,
+            flags,
+        )
+    }
+}
+
+/// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+/// words. Colour channels are quantised with the `dither` method (level =
+/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// formulas). `tempBuffer` is not used.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_RGBA8888toRGB565_dithered(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let f = |channel, bits, shift| Field {
+        channel,
+        bits,
+        shift,
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        to_packed16(
+            "vImageConvert_RGBA8888toRGB565_dithered",
+            src,
+            dest,
+            4,
+            &[f(0, 5, 11), f(1, 6, 5), f(2, 5, 0)],
+            None,
+            dither,
+            flags,
+        )
+    }
+}
+
+/// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+/// words. Colour channels are quantised with the `dither` method (level =
+/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// formulas). `tempBuffer` is not used.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_BGRA8888toRGB565_dithered(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let f = |channel, bits, shift| Field {
+        channel,
+        bits,
+        shift,
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        to_packed16(
+            "vImageConvert_BGRA8888toRGB565_dithered",
+            src,
+            dest,
+            4,
+            &[f(2, 5, 11), f(1, 6, 5), f(0, 5, 0)],
+            None,
+            dither,
+            flags,
+        )
+    }
+}
+
+/// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
+/// words. Colour channels are quantised with the `dither` method (level =
+/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// formulas). `tempBuffer` is not used.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_RGB888toRGB565_dithered(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let f = |channel, bits, shift| Field {
+        channel,
+        bits,
+        shift,
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        to_packed16(
+            "vImageConvert_RGB888toRGB565_dithered",
+            src,
+            dest,
+            3,
+            &[f(0, 5, 11), f(1, 6, 5), f(2, 5, 0)],
+            None,
+            dither,
+            flags,
+        )
+    }
+}
+
+/// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in host-endian 16-bit
+/// words. Colour channels are quantised with the `dither` method (level =
+/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_ARGB8888toARGB1555_dithered(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let f = |channel, bits, shift| Field {
+        channel,
+        bits,
+        shift,
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        to_packed16(
+            "vImageConvert_ARGB8888toARGB1555_dithered",
+            src,
+            dest,
+            4,
+            &[f(1, 5, 10), f(2, 5, 5), f(3, 5, 0)],
+            Some(f(0, 1, 15)),
+            dither,
+            flags,
+        )
+    }
+}
+
+/// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0) in host-endian 16-bit
+/// words. Colour channels are quantised with the `dither` method (level =
+/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageConvert_RGBA8888toRGBA5551_dithered(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    dither: c_int,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let f = |channel, bits, shift| Field {
+        channel,
+        bits,
+        shift,
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        to_packed16(
+            "vImageConvert_RGBA8888toRGBA5551_dithered",
+            src,
+            dest,
+            4,
+            &[f(0, 5, 11), f(1, 5, 6), f(2, 5, 1)],
+            Some(f(3, 1, 0)),
+            dither,
+            flags,
+        )
+    }
 }

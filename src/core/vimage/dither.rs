@@ -132,7 +132,8 @@ fn fresh_offset() -> (usize, usize) {
 pub struct Quantizer {
     method: Method,
     channels: usize,
-    max: f32,
+    /// Highest code per channel.
+    max: Vec<f32>,
     /// Ordered: thresholds and tile offset.
     noise: Option<(&'static [f32], usize, usize)>,
     /// Error diffusion: this row, the next, the one after (each padded
@@ -147,6 +148,13 @@ impl Quantizer {
     /// A quantizer for rows of `width` pixels of `channels` values, codes
     /// `0..=max`.
     pub fn new(method: Method, width: usize, channels: usize, max: u32) -> Quantizer {
+        Quantizer::with_maxima(method, width, &vec![max; channels])
+    }
+
+    /// As [`new`](Self::new) with one highest code per channel
+    /// (`maxima.len()` channels), e.g. 31, 63, 31 for RGB565.
+    pub fn with_maxima(method: Method, width: usize, maxima: &[u32]) -> Quantizer {
+        let channels = maxima.len();
         let noise = match method {
             Method::Ordered {
                 shape,
@@ -166,23 +174,23 @@ impl Quantizer {
         Quantizer {
             method,
             channels,
-            max: max as f32,
+            max: maxima.iter().map(|&m| m as f32).collect(),
             noise,
             err: [vec![0.0; len], vec![0.0; len], vec![0.0; len]],
             y: 0,
         }
     }
 
-    fn clamp(&self, v: f32) -> f32 {
+    fn clamp(&self, v: f32, ch: usize) -> f32 {
         if v.is_nan() {
             0.0
         } else {
-            v.clamp(0.0, self.max)
+            v.clamp(0.0, self.max[ch])
         }
     }
 
-    fn code(&self, v: f32) -> u32 {
-        (v + 0.5).floor().clamp(0.0, self.max) as u32
+    fn code(&self, v: f32, ch: usize) -> u32 {
+        (v + 0.5).floor().clamp(0.0, self.max[ch]) as u32
     }
 
     /// Quantises the next row: `values` and `out` hold `width × channels`
@@ -191,8 +199,9 @@ impl Quantizer {
         let c = self.channels;
         match self.method {
             Method::None => {
-                for (o, &v) in out.iter_mut().zip(values) {
-                    *o = self.code(self.clamp(v));
+                for (i, (o, &v)) in out.iter_mut().zip(values).enumerate() {
+                    let ch = i % c;
+                    *o = self.code(self.clamp(v, ch), ch);
                 }
             }
             Method::Ordered { .. } => {
@@ -200,8 +209,8 @@ impl Quantizer {
                 let ty = (self.y + oy) % TILE;
                 for (x, (px, os)) in values.chunks(c).zip(out.chunks_mut(c)).enumerate() {
                     let t = table[ty * TILE + (x + ox) % TILE];
-                    for (o, &v) in os.iter_mut().zip(px) {
-                        *o = self.code(self.clamp(v) + t);
+                    for (ch, (o, &v)) in os.iter_mut().zip(px).enumerate() {
+                        *o = self.code(self.clamp(v, ch) + t, ch);
                     }
                 }
             }
@@ -217,8 +226,8 @@ impl Quantizer {
         for x in 0..width {
             for ch in 0..c {
                 let i = (x + PAD) * c + ch;
-                let v = self.clamp(values[x * c + ch]) + self.err[0][i];
-                let q = self.code(v);
+                let v = self.clamp(values[x * c + ch], ch) + self.err[0][i];
+                let q = self.code(v, ch);
                 out[x * c + ch] = q;
                 let e = v - q as f32;
                 let [cur, next, next2] = &mut self.err;
@@ -342,6 +351,62 @@ pub fn to_8bit<T: ToLevels>(
                     }
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// One field of a packed 16-bit pixel: source channel, width, position.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub channel: usize,
+    pub bits: u32,
+    pub shift: u32,
+}
+
+/// 8-bit interleaved → one host-endian 16-bit word per pixel (RGB565,
+/// ARGB1555, RGBA5551). `colour` fields are quantised with `method`
+/// (value v → level v·(2ᵇ − 1)/255); the optional 1-bit `alpha` field is
+/// rounded without dither (a ≥ 128 → 1), so dithering never makes
+/// transparency speckled.
+pub fn to_packed16(
+    src: &Plane<'_, u8>,
+    dest: &mut PlaneMut<'_, u16>,
+    channels: usize,
+    colour: &[Field],
+    alpha: Option<Field>,
+    method: Method,
+) -> Result<(), ImageError> {
+    same_size(src, dest)?;
+    let width = dest.width();
+    let maxima: Vec<u32> = colour.iter().map(|f| (1 << f.bits) - 1).collect();
+    let scales: Vec<f32> = maxima.iter().map(|&m| m as f32 / 255.0).collect();
+    let n = colour.len();
+    let mut quantizer = Quantizer::with_maxima(method, width, &maxima);
+    let mut values = vec![0f32; width * n];
+    let mut codes = vec![0u32; width * n];
+    for y in 0..dest.height() {
+        let row = &src.row(y)[..width * channels];
+        for (px, v) in row.chunks_exact(channels).zip(values.chunks_exact_mut(n)) {
+            for (k, f) in colour.iter().enumerate() {
+                v[k] = px[f.channel] as f32 * scales[k];
+            }
+        }
+        quantizer.row(&values, &mut codes);
+        for ((o, q), px) in dest
+            .row_mut(y)
+            .iter_mut()
+            .zip(codes.chunks_exact(n))
+            .zip(row.chunks_exact(channels))
+        {
+            let mut word = 0u32;
+            for (f, &c) in colour.iter().zip(q) {
+                word |= c << f.shift;
+            }
+            if let Some(a) = alpha {
+                word |= u32::from(px[a.channel] >= 128) << a.shift;
+            }
+            *o = word as u16;
         }
     }
     Ok(())
@@ -658,6 +723,44 @@ mod tests {
         };
         let runs: Vec<_> = (0..4).map(|_| run(random, 64, 64, 0.5, 1)).collect();
         assert!(runs.windows(2).any(|w| w[0] != w[1]));
+    }
+
+    #[test]
+    fn packed16_matches_apples_rounding_formulas() {
+        // Apple's non-dithered RGB565: r = (v·62 + 255)/510, g = (v·63 + 127)/255.
+        let src: Vec<u8> = (0..=255u8).flat_map(|v| [v, v, 255 - v]).collect();
+        let s = Plane::packed(&src, 256, 1, 768).unwrap();
+        let mut out = vec![0u16; 256];
+        let mut d = PlaneMut::packed(&mut out, 256, 1, 256).unwrap();
+        let f = |channel, bits, shift| Field {
+            channel,
+            bits,
+            shift,
+        };
+        let colour = [f(0, 5, 11), f(1, 6, 5), f(2, 5, 0)];
+        to_packed16(&s, &mut d, 3, &colour, None, Method::None).unwrap();
+        for v in 0..=255u32 {
+            let r = (v * 62 + 255) / 510;
+            let g = (v * 63 + 127) / 255;
+            let b = ((255 - v) * 31 + 127) / 255;
+            assert_eq!(out[v as usize] as u32, (r << 11) | (g << 5) | b, "{v}");
+        }
+        // 5551 with alpha at bit 0: alpha rounds, is never dithered.
+        let src = [255u8, 0, 0, 127, 0, 0, 255, 128];
+        let s = Plane::packed(&src, 2, 1, 8).unwrap();
+        let mut out = [0u16; 2];
+        let mut d = PlaneMut::packed(&mut out, 2, 1, 2).unwrap();
+        let colour = [f(0, 5, 11), f(1, 5, 6), f(2, 5, 1)];
+        to_packed16(
+            &s,
+            &mut d,
+            4,
+            &colour,
+            Some(f(3, 1, 0)),
+            Method::FloydSteinberg,
+        )
+        .unwrap();
+        assert_eq!(out, [0xF800, 0x003F]);
     }
 
     #[test]
