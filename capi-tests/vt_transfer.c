@@ -137,7 +137,8 @@ int main(void) {
 
     /* Errors. */
     CVPixelBufferRef small = make(kCVPixelFormatType_32BGRA, W - 1, H);
-    CHECK(VTPixelTransferSessionTransferImage(s, bgra, small) == kVTPixelTransferNotSupportedErr);
+    /* Different sizes scale (vt_scaling.c has the details). */
+    CHECK(VTPixelTransferSessionTransferImage(s, bgra, small) == noErr);
     CVPixelBufferRef bayer = make(kCVPixelFormatType_14Bayer_RGGB, W, H);
     CHECK(VTPixelTransferSessionTransferImage(s, bayer, bgra) == kVTPixelTransferNotSupportedErr);
     CHECK(VTPixelTransferSessionTransferImage(s, bgra, bayer) == kVTPixelTransferNotSupportedErr);

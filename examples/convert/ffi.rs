@@ -57,6 +57,14 @@ unsafe extern "C" {
         destination: CVPixelBufferRef,
     ) -> OSStatus;
     pub fn VTPixelTransferSessionInvalidate(session: VTPixelTransferSessionRef);
+    pub fn VTSessionSetProperty(session: CFTypeRef, key: CFStringRef, value: CFTypeRef)
+    -> OSStatus;
+
+    pub static kVTPixelTransferPropertyKey_ScalingMode: CFStringRef;
+    pub static kVTScalingMode_Normal: CFStringRef;
+    pub static kVTScalingMode_CropSourceToCleanAperture: CFStringRef;
+    pub static kVTScalingMode_Letterbox: CFStringRef;
+    pub static kVTScalingMode_Trim: CFStringRef;
 
     pub static kCVImageBufferYCbCrMatrixKey: CFStringRef;
     pub static kCVImageBufferColorPrimariesKey: CFStringRef;

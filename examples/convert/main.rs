@@ -8,11 +8,14 @@
 //!     colorbars.png and reports how long the transfer took.
 //!
 //! cargo run --release --example convert -- INPUT.y4m [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]
-//! cargo run --release --example convert -- --raw IN.raw --format FORMAT --size WxH [--to FORMAT] [-o OUT.raw] [--png OUT.png]
+//! cargo run --release --example convert -- --raw IN.raw --format FORMAT --in-size WxH [--to FORMAT] [-o OUT.raw] [--png OUT.png]
 //!     converts the first frame of a Y4M file, or one raw frame (planes back
 //!     to back, rows without padding), to FORMAT (a FourCC such as BGRA,
 //!     420v, x420, or a constant name such as 32BGRA); -o writes the
 //!     converted frame raw, --png a picture of it.
+//!     --size WxH scales to that size, --mode normal|crop|letterbox|trim
+//!     picks the kVTScalingMode_* (default normal). A raw input without
+//!     --in-size takes --size as its own size.
 //! ```
 
 mod ffi;
@@ -157,6 +160,33 @@ impl Session {
             status => Err(format!(
                 "VTPixelTransferSessionTransferImage({} -> {}) failed: {status}",
                 source.format.name, destination.format.name
+            )),
+        }
+    }
+}
+
+impl Session {
+    /// Sets `kVTPixelTransferPropertyKey_ScalingMode` from a short name.
+    fn scaling_mode(&self, name: &str) -> Result<()> {
+        // SAFETY: reading immortal exported constants; a live session.
+        let status = unsafe {
+            let mode = match name {
+                "normal" => kVTScalingMode_Normal,
+                "crop" => kVTScalingMode_CropSourceToCleanAperture,
+                "letterbox" => kVTScalingMode_Letterbox,
+                "trim" => kVTScalingMode_Trim,
+                other => {
+                    return Err(format!(
+                        "--mode {other}: use normal, crop, letterbox or trim"
+                    ));
+                }
+            };
+            VTSessionSetProperty(self.0, kVTPixelTransferPropertyKey_ScalingMode, mode)
+        };
+        match status {
+            0 => Ok(()),
+            status => Err(format!(
+                "VTSessionSetProperty(ScalingMode) failed: {status}"
             )),
         }
     }
@@ -325,6 +355,16 @@ struct Options {
     out: Option<String>,
     png: Option<String>,
     matrix: Option<String>,
+    in_size: Option<(usize, usize)>,
+    mode: Option<String>,
+}
+
+fn parse_size(v: &str) -> Result<(usize, usize)> {
+    let (w, h) = v.split_once('x').ok_or("sizes are WxH")?;
+    Ok((
+        w.parse().map_err(|_| "bad width")?,
+        h.parse().map_err(|_| "bad height")?,
+    ))
 }
 
 fn parse_args(args: &[String]) -> Result<Options> {
@@ -337,6 +377,8 @@ fn parse_args(args: &[String]) -> Result<Options> {
         out: None,
         png: None,
         matrix: None,
+        in_size: None,
+        mode: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -352,14 +394,9 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "-o" | "--out" => o.out = Some(value()?),
             "--png" => o.png = Some(value()?),
             "--matrix" => o.matrix = Some(value()?),
-            "--size" => {
-                let v = value()?;
-                let (w, h) = v.split_once('x').ok_or("--size takes WxH")?;
-                o.size = Some((
-                    w.parse().map_err(|_| "bad width")?,
-                    h.parse().map_err(|_| "bad height")?,
-                ));
-            }
+            "--size" => o.size = Some(parse_size(&value()?)?),
+            "--in-size" => o.in_size = Some(parse_size(&value()?)?),
+            "--mode" => o.mode = Some(value()?),
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other if other.starts_with('-') => {
                 return Err(format!("unknown option {other}\n{USAGE}"));
@@ -370,7 +407,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
     Ok(o)
 }
 
-const USAGE: &str = "usage: convert [INPUT.y4m | --raw IN --format F --size WxH] [--to FORMAT] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]";
+const USAGE: &str = "usage: convert [INPUT.y4m | --raw IN --format F --in-size WxH] [--to FORMAT] [--size WxH] [--mode normal|crop|letterbox|trim] [-o OUT.raw] [--png OUT.png] [--matrix 601|709|2020]";
 
 /// The first frame of a Y4M file in the CoreVideo format with the same layout.
 fn load_y4m(path: &str) -> Result<PixelBuffer> {
@@ -461,7 +498,7 @@ fn convert(o: Options) -> Result<()> {
         (None, Some(path)) => load_raw(
             path,
             o.raw_format.ok_or("--raw needs --format")?,
-            o.size.ok_or("--raw needs --size")?,
+            o.in_size.or(o.size).ok_or("--raw needs --in-size")?,
         )?,
         _ => return Err(USAGE.to_owned()),
     };
@@ -478,16 +515,22 @@ fn convert(o: Options) -> Result<()> {
         // SAFETY: reading an immortal exported constant.
         source.tag(unsafe { kCVImageBufferYCbCrMatrixKey }, value);
     }
-    let destination = PixelBuffer::new(o.to, source.width, source.height)?;
+    let (width, height) = o.size.unwrap_or((source.width, source.height));
+    let destination = PixelBuffer::new(o.to, width, height)?;
     let session = Session::new()?;
+    if let Some(mode) = &o.mode {
+        session.scaling_mode(mode)?;
+    }
     let start = Instant::now();
     session.transfer(&source, &destination)?;
     println!(
-        "{} {}x{} -> {}: {:.2} ms",
+        "{} {}x{} -> {} {}x{}: {:.2} ms",
         source.format.name,
         source.width,
         source.height,
         destination.format.name,
+        destination.width,
+        destination.height,
         start.elapsed().as_secs_f64() * 1e3
     );
     if let Some(path) = &o.out {

@@ -3,9 +3,10 @@
 //! destination's attachments (behavior-notes.md §B).
 //!
 //! Steps: check the handles → take the session's property snapshot →
-//! read the source's colour tags → plan the conversion (all decisions and
-//! errors happen before a byte is written) → borrow the planes → convert
-//! → attachments.
+//! read the source's colour tags → plan the conversion → resolve the
+//! scaling geometry (`core::transfer::geometry`; all decisions and errors
+//! happen before a byte is written) → borrow the planes → convert and
+//! scale in one pass → attachments.
 //!
 //! Decisions (README behaviour table):
 //! - Source and destination memory may be the same buffer or overlap
@@ -20,6 +21,12 @@
 //!   primaries, transfer function and gamma level as the plan resolved
 //!   them, chroma location for subsampled destinations), clean aperture,
 //!   pixel aspect ratio and field tags are written (ShouldPropagate).
+//!   Clean aperture and pixel aspect ratio come from the scaling mode
+//!   (`core::transfer::geometry`); display dimensions are kept in `Normal`
+//!   mode only (the stretched picture displays the same) and dropped
+//!   otherwise.
+//! - Filter: Lanczos-3 (`core::resample`); with `RealTime` set to true, the
+//!   cheaper triangle filter.
 #![allow(non_snake_case)]
 
 use super::pixel_transfer_session::PixelTransferSession;
@@ -28,6 +35,7 @@ use super::types::{
     kVTPixelTransferNotSupportedErr,
 };
 use crate::capi::core_foundation::number::new_number;
+use crate::capi::core_foundation::property;
 use crate::capi::core_foundation::string::new_string;
 use crate::capi::core_foundation::types::{CFStringRef, CfRef, OSStatus};
 use crate::capi::core_video::keys::*;
@@ -35,6 +43,7 @@ use crate::capi::core_video::pixel_buffer::CvPixelBuffer;
 use crate::capi::core_video::types::CVPixelBufferRef;
 use crate::capi::handle;
 use crate::core::buffer::AttachmentMode;
+use crate::core::buffer::clean_aperture;
 use crate::core::color::attachment_keys;
 use crate::core::color::transfer::TransferFunction;
 use crate::core::convert::io::{DestPlane, SourcePlane};
@@ -43,7 +52,10 @@ use crate::core::convert::{
 };
 use crate::core::number::Number;
 use crate::core::pixel_format::PixelFormat;
-use crate::core::transfer::properties::TransferProperties;
+use crate::core::property::Value;
+use crate::core::resample::Filter;
+use crate::core::transfer::geometry::{self, Geometry, GeometryInput};
+use crate::core::transfer::properties::{ScalingMode, TransferProperties};
 
 const NO_ERR: OSStatus = 0;
 
@@ -73,11 +85,18 @@ fn recomputed_keys() -> [CFStringRef; 14] {
 ///
 /// Errors: NULL or non-buffer arguments or a non-session → `kVTParameterErr`;
 /// invalidated session → `kVTInvalidSessionErr`; a format pixelport cannot
-/// convert (indexed, Bayer, depth, compressed) or buffers of different
-/// sizes (until scaling lands) → `kVTPixelTransferNotSupportedErr`; colour
-/// matching requested without the source tags it needs →
-/// `kVTInsufficientSourceColorDataErr`. On any error the destination's
-/// pixels and attachments are untouched.
+/// convert (indexed, Bayer, depth, compressed) →
+/// `kVTPixelTransferNotSupportedErr`; colour matching requested without the
+/// source tags it needs → `kVTInsufficientSourceColorDataErr`; in the
+/// scaling modes other than Normal, a malformed source clean aperture
+/// (missing keys, size not positive, not inside the buffer) or pixel
+/// aspect ratio (a spacing not positive), a `DestinationCleanAperture` not
+/// inside the destination, or a picture that rounds to nothing →
+/// `kVTParameterErr`. On any error the destination's pixels and attachments
+/// are untouched.
+///
+/// Sizes may differ: the picture is scaled as `ScalingMode` says
+/// (README behaviour table for the filter, rounding and bar colours).
 ///
 /// Thread safety: concurrent transfers on one session are fine (see the
 /// session's docs); the caller must not write either buffer meanwhile.
@@ -128,9 +147,6 @@ unsafe fn transfer(
         format(source.pixel_format)?,
         format(destination.pixel_format)?,
     );
-    if (source.width, source.height) != (destination.width, destination.height) {
-        return Err(kVTPixelTransferNotSupportedErr);
-    }
     let source_color = source_color(source);
     let request = ConversionRequest {
         source: src_format,
@@ -144,6 +160,28 @@ unsafe fn transfer(
         downsampling: properties.downsampling_mode,
     };
     let plan = ConversionPlan::new(&request).map_err(status_of)?;
+    let source_ca = source
+        .attachments
+        .decoded(clean_aperture::keys::CLEAN_APERTURE);
+    let source_par = source
+        .attachments
+        .decoded(clean_aperture::keys::PIXEL_ASPECT_RATIO);
+    let geometry = geometry::resolve(&GeometryInput {
+        mode: properties.scaling_mode,
+        source: (source.width, source.height),
+        destination: (destination.width, destination.height),
+        source_clean_aperture: source_ca.as_ref(),
+        source_pixel_aspect_ratio: source_par.as_ref(),
+        destination_clean_aperture: properties.destination_clean_aperture,
+        destination_pixel_aspect_ratio: properties.destination_pixel_aspect_ratio,
+        grid: plan.destination_chroma_grid(),
+        filter: if properties.real_time == Some(true) {
+            Filter::Triangle
+        } else {
+            Filter::Lanczos3
+        },
+    })
+    .map_err(|_| kVTParameterErr)?;
 
     // SAFETY: per this function's contract.
     let src_planes = unsafe { plane_memory(source, src_format) };
@@ -190,7 +228,7 @@ unsafe fn transfer(
             bytes_per_row,
         })
         .collect();
-    plan.convert(
+    plan.convert_placed(
         &crate::core::convert::SourceFrame {
             width: source.width,
             height: source.height,
@@ -201,10 +239,19 @@ unsafe fn transfer(
             height: destination.height,
             planes: &mut destinations,
         },
+        &geometry.placement,
     )
     .map_err(status_of)?;
     // SAFETY: both buffers are live.
-    unsafe { write_attachments(&plan, source, destination) };
+    unsafe {
+        write_attachments(
+            &plan,
+            &geometry,
+            properties.scaling_mode,
+            source,
+            destination,
+        )
+    };
     Ok(())
 }
 
@@ -248,6 +295,8 @@ fn source_color(buffer: &CvPixelBuffer) -> SourceColor {
 /// Both buffers must be live.
 unsafe fn write_attachments(
     plan: &ConversionPlan,
+    geometry: &Geometry,
+    mode: ScalingMode,
     source: &CvPixelBuffer,
     destination: &CvPixelBuffer,
 ) {
@@ -315,14 +364,30 @@ unsafe fn write_attachments(
             siting.cv_string(),
         );
     }
-    // Same size (Normal mode): geometry attachments carry over unchanged.
-    for key in [
-        kCVImageBufferCleanApertureKey,
-        kCVImageBufferPixelAspectRatioKey,
-        kCVImageBufferDisplayDimensionsKey,
-        kCVImageBufferFieldCountKey,
-        kCVImageBufferFieldDetailKey,
-    ] {
+    let set_value = |key: CFStringRef, value: &Value| {
+        let encoded = property::encode(value);
+        if encoded.is_null() {
+            return;
+        }
+        // SAFETY: a live key and our new +1 object, released after the set.
+        unsafe {
+            destination
+                .attachments
+                .set(key.as_type(), encoded, AttachmentMode::ShouldPropagate);
+            handle::release(encoded);
+        }
+    };
+    if let Some(ca) = geometry.clean_aperture {
+        set_value(kCVImageBufferCleanApertureKey, &ca.to_value());
+    }
+    if let Some(par) = geometry.pixel_aspect_ratio {
+        set_value(kCVImageBufferPixelAspectRatioKey, &par.to_value());
+    }
+    let mut carried = vec![kCVImageBufferFieldCountKey, kCVImageBufferFieldDetailKey];
+    if mode == ScalingMode::Normal {
+        carried.push(kCVImageBufferDisplayDimensionsKey);
+    }
+    for key in carried {
         // SAFETY: a live source buffer.
         if let Some((value, mode)) = unsafe { source.attachments.copy(key.as_type()) } {
             // SAFETY: live key, our +1 value released after the set.

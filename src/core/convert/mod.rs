@@ -1,5 +1,6 @@
-//! Any-to-any pixel conversion: VTPixelTransferSession's general path, for
-//! same-size frames.
+//! Any-to-any pixel conversion: VTPixelTransferSession's general path,
+//! scaling included ([`scale`]: a [`Placement`] says which source
+//! rectangle lands on which destination rectangle).
 //!
 //! A [`ConversionRequest`] (formats, the source's colour tags, the
 //! session's destination colour properties, the downsampling mode) is

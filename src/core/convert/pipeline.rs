@@ -18,11 +18,14 @@
 //! chroma row is written with its pair's first image row, so producing
 //! destination row `2J` may compute work row `2J + 1` ahead.
 //!
-//! Where scaling goes: a resampling stage replaces the one-to-one
-//! "source row `i` → work row `i`" step — its vertical filter is another
-//! tap list over the source ring (like the vertical chroma taps), its
-//! horizontal filter runs on each gathered row — and everything after
-//! the work rows stays as it is.
+//! Scaling (`convert::scale`): when a `Placement` is not a same-size
+//! copy, the driver runs on the *picture* (the placement's target) and its
+//! "source rows" come from the scaler — source rows decoded and
+//! resampled horizontally into their own ring, then blended vertically —
+//! in the source's model and chroma grid at picture size; everything after
+//! that is the unscaled flow above. Packed destination rows start out as
+//! the destination's black, the picture is encoded into its columns, and
+//! rows above and below it are written black.
 //!
 //! Which chroma grid the work rows carry: full resolution when the colour
 //! stage mixes channels (it needs every pixel's Y', Cb, Cr) or when the

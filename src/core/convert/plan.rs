@@ -344,6 +344,14 @@ impl ConversionPlan {
         d.or(self.request.source_color.transfer)
     }
 
+    /// The destination's chroma subsampling (horizontal, vertical): the
+    /// grid a `Placement`'s target must lie on; (1, 1) for formats without
+    /// subsampled chroma.
+    pub fn destination_chroma_grid(&self) -> (usize, usize) {
+        let (h, v) = self.destination.chroma_subsampling;
+        (usize::from(h).max(1), usize::from(v).max(1))
+    }
+
     /// The siting the source's chroma is read with (subsampled sources).
     pub fn source_chroma_siting(&self) -> Option<ChromaSiting> {
         self.source_chroma

@@ -1,6 +1,6 @@
 //! The resampling stage of the row pipeline: where a conversion draws
 //! ([`Placement`]) and the stage that turns source rows into rows of the
-//! placed picture ([`Scaler`]).
+//! placed picture (`Scaler`).
 //!
 //! The picture is the destination rectangle `target`; the pipeline runs on
 //! a virtual frame of the picture's size in the *source's* format model

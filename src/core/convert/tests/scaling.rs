@@ -323,6 +323,76 @@ fn planes_match_an_independent_lanczos_model() {
     }
 }
 
+#[test]
+fn every_scaling_mode_matches_the_model_at_odd_sizes() {
+    use crate::core::transfer::geometry::{GeometryInput, resolve};
+    use crate::core::transfer::properties::{CleanAperture, ScalingMode};
+    let mut rng = Rng::new(23);
+    let f = format(b"420v");
+    let (sw, sh) = (45, 27);
+    let src = codes_frame(f, sw, sh, |_, _| {
+        let mut v = [0f32; 4];
+        for c in &mut v {
+            *c = (16 + rng.below(220)) as f32;
+        }
+        v
+    });
+    let rows = src.rows();
+    let plan = ConversionPlan::new(&ConversionRequest::new(f, f)).unwrap();
+    let ca = CleanAperture::new(37.0, 21.0, 1.5, -1.0)
+        .unwrap()
+        .to_value();
+    for mode in ScalingMode::ALL {
+        for size in [(19, 23), (31, 9)] {
+            let g = resolve(&GeometryInput {
+                mode,
+                source: (sw, sh),
+                destination: size,
+                source_clean_aperture: Some(&ca),
+                source_pixel_aspect_ratio: None,
+                destination_clean_aperture: None,
+                destination_pixel_aspect_ratio: None,
+                grid: (2, 2),
+                filter: Filter::Lanczos3,
+            })
+            .unwrap();
+            let (rect, target) = (g.placement.source, g.placement.target);
+            let out = placed(&plan, &src, f, size, &g.placement);
+            let got = out.rows();
+            for c in 0..3 {
+                let (fh, fv) = if c == 0 { (1, 1) } else { (2, 2) };
+                let voff = if c == 0 { 0.0 } else { 0.5 };
+                let plane: Vec<Vec<f64>> = (0..sh.div_ceil(fv))
+                    .map(|k| {
+                        rows[k * fv]
+                            .channel(c)
+                            .iter()
+                            .map(|&v| f64::from(v))
+                            .collect()
+                    })
+                    .collect();
+                let want = model_plane(
+                    &plane,
+                    rect,
+                    (target.width, target.height),
+                    ((fh as u32, 0.0), (fv as u32, voff)),
+                );
+                for (k, wrow) in want.iter().enumerate() {
+                    let grow = got[target.y + k * fv].channel(c);
+                    for (j, &w) in wrow.iter().enumerate() {
+                        let g = f64::from(grow[target.x / fh + j]);
+                        let w = w.round().clamp(0.0, 255.0);
+                        assert!(
+                            (g - w).abs() <= 1.0,
+                            "{mode:?} {size:?} plane {c} ({j},{k}): {g} vs {w}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A frame of `format` whose every plane row is its black block repeated.
 fn black_frame(f: &'static PixelFormat, width: usize, height: usize) -> Frame {
     let mut frame = Frame::new(f, width, height);
