@@ -255,7 +255,52 @@ static void check_float_specification(void) {
     free(out);
 }
 
+/* The other float operations: per-bin tables with bin k standing for
+ * min + k·(max − min)/(entries − 1); contrast stretch is linear. */
+static void check_float_tables(void) {
+    float v[8] = {0.0f, 0.1f, 0.3f, 0.35f, 0.6f, 0.8f, 0.95f, 1.0f}, o[8];
+    vImage_Buffer s = {v, 1, 8, sizeof v}, d = {o, 1, 8, sizeof o};
+    /* 4 bins over [0,1]: counts 2, 2, 1, 3. */
+    CHECK_EQ_LONG(vImageEqualization_PlanarF(&s, &d, NULL, 4, 0.0f, 1.0f, 0), 0);
+    CHECK(o[0] == 0.25f && o[2] == 0.5f && o[4] == 0.625f && o[7] == 1.0f);
+    CHECK_EQ_LONG(vImageContrastStretch_PlanarF(&s, &d, NULL, 4, 10.0f, 20.0f, 0), 0);
+    int ok = 1;
+    for (int i = 0; i < 8; i++) ok &= fabsf(o[i] - (10.0f + 10.0f * v[i])) < 1e-5f;
+    CHECK(ok);
+    /* Ends-in 25 %/25 %: lo = bin 1, hi = bin 3 → bins 0,1 → 0; 2 → 0.5; 3 → 1. */
+    CHECK_EQ_LONG(vImageEndsInContrastStretch_PlanarF(&s, &d, NULL, 25, 25, 4, 0.0f, 1.0f, 0), 0);
+    CHECK(o[0] == 0.0f && o[3] == 0.0f && o[4] == 0.5f && o[7] == 1.0f);
+    CHECK_EQ_LONG(vImageEndsInContrastStretch_PlanarF(&s, &d, NULL, 60, 50, 4, 0.0f, 1.0f, 0),
+                  kvImageInvalidParameter);
+    CHECK_EQ_LONG(vImageEqualization_PlanarF(&s, &d, NULL, 0, 0.0f, 1.0f, 0), kvImageInvalidParameter);
+    CHECK_EQ_LONG(vImageContrastStretch_PlanarF(&s, &d, NULL, 4, 1.0f, 0.0f, 0), kvImageInvalidParameter);
+
+    /* ARGBFFFF: two pixels, alpha left alone. */
+    float p[8] = {0.9f, 0.0f, 0.2f, 0.4f, 0.1f, 1.0f, 0.6f, 0.4f}, q[8];
+    vImage_Buffer ps = {p, 1, 2, sizeof p}, pd = {q, 1, 2, sizeof q};
+    CHECK_EQ_LONG(vImageContrastStretch_ARGBFFFF(&ps, &pd, NULL, 8, -1.0f, 1.0f, kvImageLeaveAlphaUnchanged), 0);
+    CHECK(q[0] == 0.9f && q[4] == 0.1f);
+    CHECK(q[1] == -1.0f && q[5] == 1.0f && q[2] == -1.0f && q[6] == 1.0f);
+    CHECK(q[3] == 0.4f && q[7] == 0.4f); /* flat channel copied */
+    CHECK_EQ_LONG(vImageEqualization_ARGBFFFF(&ps, &pd, NULL, 2, 0.0f, 1.0f, 0), 0);
+    CHECK(q[1] == 0.5f && q[5] == 1.0f && q[3] == 1.0f);
+    const unsigned lo[4] = {0, 0, 0, 0}, hi[4] = {0, 0, 0, 0};
+    CHECK_EQ_LONG(vImageEndsInContrastStretch_ARGBFFFF(&ps, &pd, NULL, lo, hi, 2, 0.0f, 1.0f, 0), 0);
+    CHECK(q[1] == 0.0f && q[5] == 1.0f && q[0] == 1.0f && q[4] == 0.0f);
+    CHECK_EQ_LONG(vImageEndsInContrastStretch_ARGBFFFF(&ps, &pd, NULL, NULL, hi, 2, 0.0f, 1.0f, 0),
+                  kvImageNullPointerArgument);
+    vImagePixelCount top[2] = {0, 5}, bottom[2] = {5, 0};
+    const vImagePixelCount *want[4] = {NULL, top, bottom, top};
+    CHECK_EQ_LONG(vImageHistogramSpecification_ARGBFFFF(&ps, &pd, NULL, want, 2, 0.0f, 1.0f,
+                                                        kvImageLeaveAlphaUnchanged),
+                  0);
+    CHECK(q[0] == 0.9f && q[1] == 1.0f && q[5] == 1.0f && q[2] == 0.0f && q[6] == 0.0f);
+    CHECK_EQ_LONG(vImageHistogramSpecification_ARGBFFFF(&ps, &pd, NULL, want, 2, 0.0f, 1.0f, 0),
+                  kvImageNullPointerArgument);
+}
+
 int main(void) {
+    check_float_tables();
     check_calculation();
     check_luts();
     check_float_specification();

@@ -3934,11 +3934,18 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 //
 // Errors: NULL or non-buffer arguments or a non-session → `kVTParameterErr`;
 // invalidated session → `kVTInvalidSessionErr`; a format pixelport cannot
-// convert (indexed, Bayer, depth, compressed) or buffers of different
-// sizes (until scaling lands) → `kVTPixelTransferNotSupportedErr`; colour
-// matching requested without the source tags it needs →
-// `kVTInsufficientSourceColorDataErr`. On any error the destination's
-// pixels and attachments are untouched.
+// convert (indexed, Bayer, depth, compressed) →
+// `kVTPixelTransferNotSupportedErr`; colour matching requested without the
+// source tags it needs → `kVTInsufficientSourceColorDataErr`; in the
+// scaling modes other than Normal, a malformed source clean aperture
+// (missing keys, size not positive, not inside the buffer) or pixel
+// aspect ratio (a spacing not positive), a `DestinationCleanAperture` not
+// inside the destination, or a picture that rounds to nothing →
+// `kVTParameterErr`. On any error the destination's pixels and attachments
+// are untouched.
+//
+// Sizes may differ: the picture is scaled as `ScalingMode` says
+// (README behaviour table for the filter, rounding and bar colours).
 //
 // Thread safety: concurrent transfers on one session are fine (see the
 // session's docs); the caller must not write either buffer meanwhile.
@@ -5840,20 +5847,174 @@ vImage_Error vImageHistogramSpecification_ARGB8888(const struct vImage_Buffer *s
                                                    const vImagePixelCount *const *desired_histogram,
                                                    vImage_Flags flags);
 
-// Histogram specification of PlanarF data over [`minVal`, `maxVal`] with
-// `histogram_entries` bins: each value (clamped to the range, NaN → `minVal`)
-// goes through the source's cumulative distribution (linear inside a bin)
-// and the inverse of the desired one, so the mapping is continuous and
-// keeps the order of values. `tempBuffer` is not used.
+// Histogram equalization: a value in bin i becomes
+// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
+// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
 //
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// NULL `desired_histogram` → `kvImageNullPointerArgument`;
-// `histogram_entries` 0, `maxVal < minVal`, NaN bounds or an all-zero
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEqualization_PlanarF(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        void *tempBuffer,
+                                        unsigned int histogram_entries,
+                                        Pixel_F minVal,
+                                        Pixel_F maxVal,
+                                        vImage_Flags flags);
+
+// Contrast stretch: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
+// with lo/hi the darkest and brightest values (NaN ignored); a flat
+// channel is copied. `histogram_entries` is only validated.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageContrastStretch_PlanarF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           void *tempBuffer,
+                                           unsigned int histogram_entries,
+                                           Pixel_F minVal,
+                                           Pixel_F maxVal,
+                                           vImage_Flags flags);
+
+// Histogram equalization of each channel: a value in bin i becomes
+// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
+// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEqualization_ARGBFFFF(const struct vImage_Buffer *src,
+                                         const struct vImage_Buffer *dest,
+                                         void *tempBuffer,
+                                         unsigned int histogram_entries,
+                                         Pixel_F minVal,
+                                         Pixel_F maxVal,
+                                         vImage_Flags flags);
+
+// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
+// with lo/hi the darkest and brightest values (NaN ignored); a flat
+// channel is copied. `histogram_entries` is only validated.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageContrastStretch_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            unsigned int histogram_entries,
+                                            Pixel_F minVal,
+                                            Pixel_F maxVal,
+                                            vImage_Flags flags);
+
+// Ends-in contrast stretch on the bins: bins up to the one past the
+// darkest `percent_low` % of pixels → minVal, from the one before the
+// brightest `percent_high` % → maxVal, linear between; when the two bounds
+// coincide the image is copied.
+// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEndsInContrastStretch_PlanarF(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 void *tempBuffer,
+                                                 unsigned int percent_low,
+                                                 unsigned int percent_high,
+                                                 unsigned int histogram_entries,
+                                                 Pixel_F minVal,
+                                                 Pixel_F maxVal,
+                                                 vImage_Flags flags);
+
+// Ends-in contrast stretch of each channel c with `percent_low[c]` and
+// `percent_high[c]` (see `vImageEndsInContrastStretch_PlanarF`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// NULL `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a
+// channel with `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `percent_low` and `percent_high` are NULL or point to 4 readable values.
+vImage_Error vImageEndsInContrastStretch_ARGBFFFF(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  void *tempBuffer,
+                                                  const unsigned int *percent_low,
+                                                  const unsigned int *percent_high,
+                                                  unsigned int histogram_entries,
+                                                  Pixel_F minVal,
+                                                  Pixel_F maxVal,
+                                                  vImage_Flags flags);
+
+// Histogram specification of PlanarF data, as Apple documents it: a table
+// per source bin — bin i → the smallest bin j whose desired cumulative
+// fraction reaches the source's cumulative fraction at i (the float
+// analogue of `vImageHistogramSpecification_Planar8`).
+// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// NULL `desired_histogram` → `kvImageNullPointerArgument`; an all-zero
 // desired histogram → `kvImageInvalidParameter`;
 // flags other than `kvImageDoNotTile`,
 // `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-// `kvImageUnknownFlagsBit`. In place allowed.
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
@@ -5867,6 +6028,35 @@ vImage_Error vImageHistogramSpecification_PlanarF(const struct vImage_Buffer *sr
                                                   Pixel_F minVal,
                                                   Pixel_F maxVal,
                                                   vImage_Flags flags);
+
+// Histogram specification of each channel c toward `desired_histogram[c]`
+// (`histogram_entries` entries; see `vImageHistogramSpecification_PlanarF`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// NULL `desired_histogram` or a needed `desired_histogram[c]` →
+// `kvImageNullPointerArgument` (`[0]` may be NULL with
+// `kvImageLeaveAlphaUnchanged`); an all-zero desired histogram →
+// `kvImageInvalidParameter`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 4 pointers, each NULL or
+// pointing to `histogram_entries` readable entries.
+vImage_Error vImageHistogramSpecification_ARGBFFFF(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   void *tempBuffer,
+                                                   const vImagePixelCount *const *desired_histogram,
+                                                   unsigned int histogram_entries,
+                                                   Pixel_F minVal,
+                                                   Pixel_F maxVal,
+                                                   vImage_Flags flags);
 
 #ifdef __cplusplus
 }  // extern "C"

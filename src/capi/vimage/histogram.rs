@@ -12,7 +12,7 @@ use std::ffi::{c_uint, c_void};
 use super::buffer::{PixelSize, one_to_one, source, status};
 use super::geometry::read_pixel;
 use super::types::*;
-use crate::core::vimage::histogram;
+use crate::core::vimage::histogram::{self, FloatOp};
 
 /// Channel 0 when `kvImageLeaveAlphaUnchanged` is set.
 fn leave(flags: vImage_Flags) -> Option<usize> {
@@ -546,20 +546,352 @@ pub unsafe extern "C" fn vImageHistogramSpecification_ARGB8888(
     }
 }
 
-/// Histogram specification of PlanarF data over [`minVal`, `maxVal`] with
-/// `histogram_entries` bins: each value (clamped to the range, NaN → `minVal`)
-/// goes through the source's cumulative distribution (linear inside a bin)
-/// and the inverse of the desired one, so the mapping is continuous and
-/// keeps the order of values. `tempBuffer` is not used.
+/// The float histogram operations, with their arguments read from C.
+enum FloatArgs {
+    Equalize,
+    Stretch,
+    EndsIn(Vec<u32>, Vec<u32>),
+    Specify(Vec<Vec<u64>>),
+}
+
+/// # Safety
+/// `src`/`dest` NULL or valid `vImage_Buffer`s.
+#[allow(clippy::too_many_arguments)]
+unsafe fn float_op(
+    name: &str,
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    channels: usize,
+    entries: c_uint,
+    min: Pixel_F,
+    max: Pixel_F,
+    flags: vImage_Flags,
+    args: impl FnOnce(Option<usize>) -> Result<FloatArgs, vImage_Error>,
+) -> vImage_Error {
+    let accepted = if channels == 4 {
+        kvImageLeaveAlphaUnchanged
+    } else {
+        0
+    };
+    vimage_call!(name, flags, accepted, {
+        let skip = leave(flags).filter(|_| channels == 4);
+        let args = args(skip)?;
+        let px = PixelSize::Elements(channels);
+        // SAFETY: forwarded contract.
+        let (s, mut d) = unsafe { one_to_one::<f32, f32>(src, px, dest, px)? };
+        let refs: Vec<&[u64]>;
+        let op = match &args {
+            FloatArgs::Equalize => FloatOp::Equalize,
+            FloatArgs::Stretch => FloatOp::Stretch,
+            FloatArgs::EndsIn(lo, hi) => FloatOp::EndsIn(lo, hi),
+            FloatArgs::Specify(h) => {
+                refs = h.iter().map(Vec::as_slice).collect();
+                FloatOp::Specify(&refs)
+            }
+        };
+        let entries = entries as usize;
+        histogram::lut_f(&s.plane(), &mut d, channels, entries, min, max, skip, op)
+            .map_err(status)?;
+        Ok(kvImageNoError)
+    })
+}
+/// Histogram equalization: a value in bin i becomes
+/// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
+/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
 ///
-/// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// NULL `desired_histogram` → `kvImageNullPointerArgument`;
-/// `histogram_entries` 0, `maxVal < minVal`, NaN bounds or an all-zero
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// flags other than `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageEqualization_PlanarF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |_| Ok(FloatArgs::Equalize);
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageEqualization_PlanarF",
+            src,
+            dest,
+            1,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Contrast stretch: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
+/// with lo/hi the darkest and brightest values (NaN ignored); a flat
+/// channel is copied. `histogram_entries` is only validated.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// flags other than `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageContrastStretch_PlanarF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |_| Ok(FloatArgs::Stretch);
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageContrastStretch_PlanarF",
+            src,
+            dest,
+            1,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Histogram equalization of each channel: a value in bin i becomes
+/// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
+/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+/// `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageEqualization_ARGBFFFF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |_| Ok(FloatArgs::Equalize);
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageEqualization_ARGBFFFF",
+            src,
+            dest,
+            4,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
+/// with lo/hi the darkest and brightest values (NaN ignored); a flat
+/// channel is copied. `histogram_entries` is only validated.
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+/// `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageContrastStretch_ARGBFFFF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |_| Ok(FloatArgs::Stretch);
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageContrastStretch_ARGBFFFF",
+            src,
+            dest,
+            4,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Ends-in contrast stretch on the bins: bins up to the one past the
+/// darkest `percent_low` % of pixels → minVal, from the one before the
+/// brightest `percent_high` % → maxVal, linear between; when the two bounds
+/// coincide the image is copied.
+/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+/// flags other than `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageEndsInContrastStretch_PlanarF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    percent_low: c_uint,
+    percent_high: c_uint,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |_| Ok(FloatArgs::EndsIn(vec![percent_low], vec![percent_high]));
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageEndsInContrastStretch_PlanarF",
+            src,
+            dest,
+            1,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Ends-in contrast stretch of each channel c with `percent_low[c]` and
+/// `percent_high[c]` (see `vImageEndsInContrastStretch_PlanarF`).
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// NULL `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a
+/// channel with `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+/// `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows; `percent_low` and `percent_high` are NULL or point to 4 readable values.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageEndsInContrastStretch_ARGBFFFF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    percent_low: *const c_uint,
+    percent_high: *const c_uint,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |_: Option<usize>| {
+        // SAFETY: 4 readable values each per the contract.
+        let (lo, hi) = unsafe {
+            (
+                read_pixel::<u32, 4>(percent_low)?,
+                read_pixel::<u32, 4>(percent_high)?,
+            )
+        };
+        Ok(FloatArgs::EndsIn(lo.to_vec(), hi.to_vec()))
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageEndsInContrastStretch_ARGBFFFF",
+            src,
+            dest,
+            4,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Histogram specification of PlanarF data, as Apple documents it: a table
+/// per source bin — bin i → the smallest bin j whose desired cumulative
+/// fraction reaches the source's cumulative fraction at i (the float
+/// analogue of `vImageHistogramSpecification_Planar8`).
+/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// NULL `desired_histogram` → `kvImageNullPointerArgument`; an all-zero
 /// desired histogram → `kvImageInvalidParameter`;
 /// flags other than `kvImageDoNotTile`,
 /// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-/// `kvImageUnknownFlagsBit`. In place allowed.
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
@@ -577,13 +909,87 @@ pub unsafe extern "C" fn vImageHistogramSpecification_PlanarF(
     flags: vImage_Flags,
 ) -> vImage_Error {
     let _ = tempBuffer;
-    vimage_call!("vImageHistogramSpecification_PlanarF", flags, 0, {
-        // SAFETY: forwarded contract.
-        let desired = unsafe { read_counts(desired_histogram, histogram_entries as usize)? };
-        let px = PixelSize::Elements(1);
-        // SAFETY: forwarded contract.
-        let (s, mut d) = unsafe { one_to_one::<f32, f32>(src, px, dest, px)? };
-        histogram::specify_f(&s.plane(), &mut d, &desired, minVal, maxVal).map_err(status)?;
-        Ok(kvImageNoError)
-    })
+    let args = |_: Option<usize>| {
+        // SAFETY: `histogram_entries` readable entries per the contract.
+        let h = unsafe { read_counts(desired_histogram, histogram_entries as usize)? };
+        Ok(FloatArgs::Specify(vec![h]))
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageHistogramSpecification_PlanarF",
+            src,
+            dest,
+            1,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
+}
+
+/// Histogram specification of each channel c toward `desired_histogram[c]`
+/// (`histogram_entries` entries; see `vImageHistogramSpecification_PlanarF`).
+///
+/// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+/// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+/// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+/// `kvImageBufferSizeMismatch`;
+/// NULL `desired_histogram` or a needed `desired_histogram[c]` →
+/// `kvImageNullPointerArgument` (`[0]` may be NULL with
+/// `kvImageLeaveAlphaUnchanged`); an all-zero desired histogram →
+/// `kvImageInvalidParameter`;
+/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+/// `kvImageDoNotTile`,
+/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+/// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+///
+/// # Safety
+/// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 4 pointers, each NULL or
+/// pointing to `histogram_entries` readable entries.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn vImageHistogramSpecification_ARGBFFFF(
+    src: *const vImage_Buffer,
+    dest: *const vImage_Buffer,
+    tempBuffer: *mut c_void,
+    desired_histogram: *const *const vImagePixelCount,
+    histogram_entries: c_uint,
+    minVal: Pixel_F,
+    maxVal: Pixel_F,
+    flags: vImage_Flags,
+) -> vImage_Error {
+    let _ = tempBuffer;
+    let args = |skip: Option<usize>| {
+        // SAFETY: 4 readable pointers per the contract.
+        let arrays =
+            unsafe { channel_arrays::<_, 4>(desired_histogram, skip, |p: *const _| p.is_null())? };
+        let n = histogram_entries as usize;
+        let mut h = Vec::with_capacity(4);
+        for (c, &p) in arrays.iter().enumerate() {
+            h.push(if Some(c) == skip {
+                vec![1; n]
+            } else {
+                // SAFETY: `histogram_entries` readable entries per the contract.
+                unsafe { read_counts(p, n)? }
+            });
+        }
+        Ok(FloatArgs::Specify(h))
+    };
+    // SAFETY: forwarded contract.
+    unsafe {
+        float_op(
+            "vImageHistogramSpecification_ARGBFFFF",
+            src,
+            dest,
+            4,
+            histogram_entries,
+            minVal,
+            maxVal,
+            flags,
+            args,
+        )
+    }
 }

@@ -19,7 +19,11 @@
 //!   contrast stretch is the 0/0 case); `lo == hi` leaves the channel
 //!   unchanged; `percent_low + percent_high > 100` is `InvalidParameter`;
 //! - float bins: `⌊entries · (v − min) / (max − min)⌋` clipped to
-//!   `[0, entries − 1]`, computed in f64; NaN counts in bin 0.
+//!   `[0, entries − 1]`, computed in f64; NaN counts in bin 0;
+//! - the float operations are per-bin tables (as Apple documents them),
+//!   with bin k standing for `min + k · (max − min) / (entries − 1)`, the
+//!   float analogue of 8-bit code k; equalization outputs
+//!   `min + (max − min) · cdf / total` exactly.
 
 use crate::core::image::{ImageError, Plane, PlaneMut, same_size};
 
@@ -252,63 +256,193 @@ pub fn stretch8(
     ends_in_stretch8(src, dest, channels, &zeros, &zeros, leave)
 }
 
-/// Float histogram specification for one channel: maps each value through
-/// the source's piecewise-linear cumulative distribution (linear inside a
-/// bin) and the inverse of the desired one, so the map is continuous and
-/// monotone. Values are clamped to `[min, max]` first (NaN → `min`).
-pub fn specify_f(
-    src: &Plane<'_, f32>,
-    dest: &mut PlaneMut<'_, f32>,
-    desired: &[u64],
+/// A float lookup-table operation: Apple documents the float histogram
+/// functions as a table indexed by the source value's bin, so every value
+/// of a bin maps to the same output.
+#[derive(Clone, Copy, Debug)]
+pub enum FloatOp<'a> {
+    /// Bin i → min + (max − min) · cdf(i) / total (cdf inclusive).
+    Equalize,
+    /// Ends-in stretch on the bins (percent per channel); 0/0 is the plain
+    /// contrast stretch. A channel whose bounds coincide is copied.
+    EndsIn(&'a [u32], &'a [u32]),
+    /// One desired histogram (`entries` counts) per channel.
+    Specify(&'a [&'a [u64]]),
+    /// Contrast stretch, which Apple documents as linear rather than a
+    /// table: `(v − lo) · (max − min) / (hi − lo) + min` with `lo`/`hi`
+    /// the channel's darkest and brightest values (NaN ignored); a flat
+    /// channel is copied.
+    Stretch,
+}
+
+/// The output value of bin-unit `k` of `entries`: bins map onto the range
+/// like 8-bit codes onto 0…255 (first bin → `min`, last → `max`).
+fn bin_value(k: usize, entries: usize, min: f32, max: f32) -> f32 {
+    if entries <= 1 {
+        return min;
+    }
+    (min as f64 + (max as f64 - min as f64) * k as f64 / (entries - 1) as f64) as f32
+}
+
+/// One channel's table, or `None` to copy the channel.
+fn float_table(
+    hist: &[u64],
+    op: FloatOp<'_>,
+    c: usize,
     min: f32,
     max: f32,
+) -> Result<Option<Vec<f32>>, ImageError> {
+    let n = hist.len();
+    let cdf = cumulative(hist);
+    let total = cdf[n - 1] as f64;
+    Ok(Some(match op {
+        FloatOp::Stretch => return Ok(None),
+        FloatOp::Equalize => cdf
+            .iter()
+            .map(|&k| {
+                let f = if total > 0.0 { k as f64 / total } else { 0.0 };
+                (min as f64 + (max as f64 - min as f64) * f) as f32
+            })
+            .collect(),
+        FloatOp::Specify(desired) => {
+            let want = cumulative(desired[c]);
+            let m = want[n - 1] as u128;
+            if m == 0 {
+                return Err(ImageError::InvalidParameter);
+            }
+            let mut j = 0;
+            let mut table = Vec::with_capacity(n);
+            for &have in &cdf {
+                while j < n - 1 && (want[j] as u128) * (total as u128) < (have as u128) * m {
+                    j += 1;
+                }
+                table.push(bin_value(j, n, min, max));
+            }
+            table
+        }
+        FloatOp::EndsIn(low, high) => {
+            let (lo, hi) = bin_bounds(hist, low[c], high[c]);
+            if lo >= hi {
+                return Ok(None);
+            }
+            (0..n)
+                .map(|i| {
+                    let t = (i.clamp(lo, hi) - lo) as f64 / (hi - lo) as f64;
+                    (min as f64 + (max as f64 - min as f64) * t) as f32
+                })
+                .collect()
+        }
+    }))
+}
+
+/// [`bounds`] for any number of bins.
+fn bin_bounds(h: &[u64], low: u32, high: u32) -> (usize, usize) {
+    let total: u128 = h.iter().map(|&n| n as u128).sum();
+    let mut acc = 0u128;
+    let mut lo = h.len() - 1;
+    for (v, &n) in h.iter().enumerate() {
+        acc += n as u128;
+        if acc * 100 > total * low as u128 {
+            lo = v;
+            break;
+        }
+    }
+    let mut acc = 0u128;
+    let mut hi = 0;
+    for (v, &n) in h.iter().enumerate().rev() {
+        acc += n as u128;
+        if acc * 100 > total * high as u128 {
+            hi = v;
+            break;
+        }
+    }
+    (lo, hi)
+}
+
+/// The float histogram operations on `channels` interleaved channels with
+/// `entries` bins over `[min, max]` (binned as [`float_bin`]); channel
+/// `leave` is copied.
+#[allow(clippy::too_many_arguments)]
+pub fn lut_f(
+    src: &Plane<'_, f32>,
+    dest: &mut PlaneMut<'_, f32>,
+    channels: usize,
+    entries: usize,
+    min: f32,
+    max: f32,
+    leave: Option<usize>,
+    op: FloatOp<'_>,
 ) -> Result<(), ImageError> {
     same_size(src, dest)?;
-    let entries = desired.len();
     check_float_range(entries, min, max)?;
-    let hist = histogram_f(src, 1, entries, min, max)?.remove(0);
-    let src_cum = cumulative(&hist);
-    let want_cum = cumulative(desired);
-    let (n, m) = (src_cum[entries - 1] as f64, want_cum[entries - 1] as f64);
-    if m == 0.0 {
-        return Err(ImageError::InvalidParameter);
+    if let FloatOp::EndsIn(lo, hi) = op {
+        for c in (0..channels).filter(|&c| Some(c) != leave) {
+            if lo[c] as u64 + hi[c] as u64 > 100 {
+                return Err(ImageError::InvalidParameter);
+            }
+        }
     }
-    let (lo, hi) = (min as f64, max as f64);
-    let width = (hi - lo) / entries as f64;
-    let map = |v: f32| -> f32 {
-        if width <= 0.0 {
-            return min;
-        }
-        let v = if v.is_nan() {
-            lo
+    if let FloatOp::Stretch = op {
+        return stretch_f(src, dest, channels, min, max, leave);
+    }
+    let hist = histogram_f(src, channels, entries, min, max)?;
+    let mut tables = Vec::with_capacity(channels);
+    for (c, h) in hist.iter().enumerate() {
+        tables.push(if Some(c) == leave {
+            None
         } else {
-            (v as f64).clamp(lo, hi)
-        };
-        let t = (v - lo) / width;
-        let b = (t.floor() as usize).min(entries - 1);
-        let before = if b == 0 { 0.0 } else { src_cum[b - 1] as f64 };
-        let p = (before + (t - b as f64) * hist[b] as f64) / n.max(1.0) * m;
-        // Smallest desired bin whose cumulative count reaches p.
-        // Empty bins hold no values: skip them (only matters at p = 0).
-        let mut j = want_cum
-            .partition_point(|&c| (c as f64) < p)
-            .min(entries - 1);
-        while j < entries - 1 && desired[j] == 0 {
-            j += 1;
-        }
-        let start = if j == 0 { 0.0 } else { want_cum[j - 1] as f64 };
-        let frac = if desired[j] > 0 {
-            ((p - start) / desired[j] as f64).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        (lo + (j as f64 + frac) * width).clamp(lo, hi) as f32
-    };
-    let w = dest.width();
+            float_table(h, op, c, min, max)?
+        });
+    }
+    let len = dest.width() * channels;
     for y in 0..dest.height() {
-        let s = &src.row(y)[..w];
-        for (o, &v) in dest.row_mut(y).iter_mut().zip(s) {
-            *o = map(v);
+        let s = &src.row(y)[..len];
+        for (i, (o, &v)) in dest.row_mut(y).iter_mut().zip(s).enumerate() {
+            *o = match &tables[i % channels] {
+                None => v,
+                Some(t) => t[float_bin(v, entries, min, max)],
+            };
+        }
+    }
+    Ok(())
+}
+
+/// [`FloatOp::Stretch`].
+fn stretch_f(
+    src: &Plane<'_, f32>,
+    dest: &mut PlaneMut<'_, f32>,
+    channels: usize,
+    min: f32,
+    max: f32,
+    leave: Option<usize>,
+) -> Result<(), ImageError> {
+    let len = dest.width() * channels;
+    let mut lo = vec![f32::INFINITY; channels];
+    let mut hi = vec![f32::NEG_INFINITY; channels];
+    for row in src.rows() {
+        for (i, &v) in row[..len].iter().enumerate() {
+            let c = i % channels;
+            if !v.is_nan() {
+                lo[c] = lo[c].min(v);
+                hi[c] = hi[c].max(v);
+            }
+        }
+    }
+    let maps: Vec<Option<(f64, f64)>> = (0..channels)
+        .map(|c| {
+            (Some(c) != leave && hi[c] > lo[c]).then(|| {
+                let scale = (max as f64 - min as f64) / (hi[c] as f64 - lo[c] as f64);
+                (lo[c] as f64, scale)
+            })
+        })
+        .collect();
+    for y in 0..dest.height() {
+        let s = &src.row(y)[..len];
+        for (i, (o, &v)) in dest.row_mut(y).iter_mut().zip(s).enumerate() {
+            *o = match maps[i % channels] {
+                None => v,
+                Some((lo, scale)) => ((v as f64 - lo) * scale + min as f64) as f32,
+            };
         }
     }
     Ok(())
@@ -416,24 +550,88 @@ mod tests {
     }
 
     #[test]
-    fn float_specification_is_a_monotone_cdf_match() {
+    fn float_operations_are_per_bin_tables() {
         // Uniform source on [0,1) onto a histogram with all mass in the top
-        // half: values land in [0.5, 1], order kept.
+        // half: every value lands in bin 2 or 3 (values 2/3, 1), order kept.
         let src: Vec<f32> = (0..100).map(|i| i as f32 / 100.0).collect();
         let s = Plane::packed(&src, 100, 1, 100).unwrap();
         let mut out = vec![0f32; 100];
+        let desired: &[u64] = &[0, 0, 1, 1];
         let mut d = PlaneMut::packed(&mut out, 100, 1, 100).unwrap();
-        specify_f(&s, &mut d, &[0, 0, 1, 1], 0.0, 1.0).unwrap();
-        assert!(out.iter().all(|&v| (0.5..=1.0).contains(&v)));
+        lut_f(
+            &s,
+            &mut d,
+            1,
+            4,
+            0.0,
+            1.0,
+            None,
+            FloatOp::Specify(&[desired]),
+        )
+        .unwrap();
+        assert!(out.iter().all(|&v| v == 2.0 / 3.0 || v == 1.0));
         assert!(out.windows(2).all(|w| w[0] <= w[1]));
-        // The median maps to the desired median (0.75), within a bin step.
-        assert!((out[50] - 0.75).abs() < 0.02, "{}", out[50]);
-        // Identity when desired = source histogram.
-        let h = histogram_f(&s, 1, 10, 0.0, 1.0).unwrap().remove(0);
+        assert_eq!(out.iter().filter(|&&v| v == 1.0).count(), 50);
+        // Equalization: bin i → cdf(i)/total over the range.
         let mut d = PlaneMut::packed(&mut out, 100, 1, 100).unwrap();
-        specify_f(&s, &mut d, &h, 0.0, 1.0).unwrap();
-        for (a, b) in out.iter().zip(&src) {
-            assert!((a - b).abs() < 1e-5, "{a} {b}");
-        }
+        lut_f(&s, &mut d, 1, 4, 0.0, 1.0, None, FloatOp::Equalize).unwrap();
+        assert_eq!((out[0], out[30], out[99]), (0.25, 0.5, 1.0));
+        // Ends-in: 25 % each side → bins 1..=2 stretched over the range.
+        let mut d = PlaneMut::packed(&mut out, 100, 1, 100).unwrap();
+        lut_f(
+            &s,
+            &mut d,
+            1,
+            4,
+            0.0,
+            1.0,
+            None,
+            FloatOp::EndsIn(&[25], &[25]),
+        )
+        .unwrap();
+        assert_eq!((out[0], out[30], out[60], out[99]), (0.0, 0.0, 1.0, 1.0));
+        // Ends-in 0/0: bins 0..=3 → 0, 1/3, 2/3, 1.
+        let mut d = PlaneMut::packed(&mut out, 100, 1, 100).unwrap();
+        lut_f(
+            &s,
+            &mut d,
+            1,
+            4,
+            0.0,
+            1.0,
+            None,
+            FloatOp::EndsIn(&[0], &[0]),
+        )
+        .unwrap();
+        assert_eq!((out[0], out[30], out[99]), (0.0, 1.0 / 3.0, 1.0));
+        // Contrast stretch is linear on the actual extremes.
+        let mut d = PlaneMut::packed(&mut out, 100, 1, 100).unwrap();
+        lut_f(&s, &mut d, 1, 4, 10.0, 20.0, None, FloatOp::Stretch).unwrap();
+        assert_eq!(out[0], 10.0);
+        assert_eq!(out[99], 20.0);
+        assert!((out[33] - (10.0 + 10.0 * 0.33 / 0.99)).abs() < 1e-5);
+        // A single occupied bin: copied.
+        let flat = [0.3f32; 4];
+        let s = Plane::packed(&flat, 4, 1, 4).unwrap();
+        let mut o = [0f32; 4];
+        let mut d = PlaneMut::packed(&mut o, 4, 1, 4).unwrap();
+        lut_f(
+            &s,
+            &mut d,
+            1,
+            8,
+            0.0,
+            1.0,
+            None,
+            FloatOp::EndsIn(&[0], &[0]),
+        )
+        .unwrap();
+        assert_eq!(o, flat);
+        let zero: &[u64] = &[0; 8];
+        let mut d = PlaneMut::packed(&mut o, 4, 1, 4).unwrap();
+        assert_eq!(
+            lut_f(&s, &mut d, 1, 8, 0.0, 1.0, None, FloatOp::Specify(&[zero])),
+            Err(ImageError::InvalidParameter)
+        );
     }
 }
