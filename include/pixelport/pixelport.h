@@ -4021,9 +4021,9 @@ vImage_Error vImageConvolveWithBias_Planar8(const struct vImage_Buffer *src,
                                             Pixel_8 backgroundColor,
                                             vImage_Flags flags);
 
-// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-// `kernel`: clamp((Σ weight·pixel + divisor/2) / divisor, 0, 255)
-// with C integer division (divisor 0 → 1).
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: clamp((Σ weight·pixel + divisor/2) / divisor, 0,
+// 255) with C integer division (divisor 0 → 1).
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4056,9 +4056,9 @@ vImage_Error vImageConvolve_ARGB8888(const struct vImage_Buffer *src,
                                      const Pixel_8 *backgroundColor,
                                      vImage_Flags flags);
 
-// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-// `kernel`: clamp((Σ weight·pixel + bias + divisor/2) / divisor, 0, 255)
-// with C integer division (divisor 0 → 1).
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: clamp((Σ weight·pixel + bias + divisor/2) / divisor,
+// 0, 255) with C integer division (divisor 0 → 1).
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4153,8 +4153,8 @@ vImage_Error vImageConvolveWithBias_PlanarF(const struct vImage_Buffer *src,
                                             Pixel_F backgroundColor,
                                             vImage_Flags flags);
 
-// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-// `kernel`: Σ weight·pixel, no clamping.
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: Σ weight·pixel, no clamping.
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4186,8 +4186,8 @@ vImage_Error vImageConvolve_ARGBFFFF(const struct vImage_Buffer *src,
                                      const Pixel_F *backgroundColor,
                                      vImage_Flags flags);
 
-// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-// `kernel`: Σ weight·pixel + bias, no clamping.
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: Σ weight·pixel + bias, no clamping.
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4220,8 +4220,8 @@ vImage_Error vImageConvolveWithBias_ARGBFFFF(const struct vImage_Buffer *src,
                                              const Pixel_F *backgroundColor,
                                              vImage_Flags flags);
 
-// Replaces each pixel by the mean of the `kernel_height × kernel_width` window:
-// (Σ + area/2) / area.
+// Replaces each pixel by the mean of the `kernel_height × kernel_width`
+// window: (Σ + area/2) / area.
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4248,8 +4248,9 @@ vImage_Error vImageBoxConvolve_Planar8(const struct vImage_Buffer *src,
                                        Pixel_8 backgroundColor,
                                        vImage_Flags flags);
 
-// Replaces each pixel by a tent-weighted mean: weights are the outer product of
-// {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by their sum.
+// Replaces each pixel by a tent-weighted mean: weights are the outer product
+// of {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by
+// their sum.
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4276,8 +4277,8 @@ vImage_Error vImageTentConvolve_Planar8(const struct vImage_Buffer *src,
                                         Pixel_8 backgroundColor,
                                         vImage_Flags flags);
 
-// Replaces each channel of each pixel by the mean of the `kernel_height × kernel_width` window:
-// (Σ + area/2) / area.
+// Replaces each channel of each pixel by the mean of the `kernel_height ×
+// kernel_width` window: (Σ + area/2) / area.
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4307,8 +4308,9 @@ vImage_Error vImageBoxConvolve_ARGB8888(const struct vImage_Buffer *src,
                                         const Pixel_8 *backgroundColor,
                                         vImage_Flags flags);
 
-// Replaces each channel of each pixel by a tent-weighted mean: weights are the outer product of
-// {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by their sum.
+// Replaces each channel of each pixel by a tent-weighted mean: weights are the
+// outer product of {1, 2, …, m, …, 2, 1} in each direction, divided (rounding
+// half up) by their sum.
 //
 // Destination pixel (x, y) is centred on source pixel
 // (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -4385,7 +4387,8 @@ vImage_Error vImageConvert_Planar1toPlanar8(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 2 readable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 2 readable bytes.
 vImage_Error vImageConvert_Indexed1toPlanar8(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              const Pixel_8 *colors,
@@ -4407,7 +4410,8 @@ vImage_Error vImageConvert_Indexed1toPlanar8(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 2 readable, writable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 2 readable, writable bytes.
 vImage_Error vImageConvert_Planar8toIndexed1(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              void *tempBuffer,
@@ -4462,7 +4466,8 @@ vImage_Error vImageConvert_Planar2toPlanar8(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 4 readable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 4 readable bytes.
 vImage_Error vImageConvert_Indexed2toPlanar8(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              const Pixel_8 *colors,
@@ -4484,7 +4489,8 @@ vImage_Error vImageConvert_Indexed2toPlanar8(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 4 readable, writable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 4 readable, writable bytes.
 vImage_Error vImageConvert_Planar8toIndexed2(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              void *tempBuffer,
@@ -4539,7 +4545,8 @@ vImage_Error vImageConvert_Planar4toPlanar8(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 16 readable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 16 readable bytes.
 vImage_Error vImageConvert_Indexed4toPlanar8(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              const Pixel_8 *colors,
@@ -4561,7 +4568,8 @@ vImage_Error vImageConvert_Indexed4toPlanar8(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 16 readable, writable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 16 readable, writable bytes.
 vImage_Error vImageConvert_Planar8toIndexed4(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              void *tempBuffer,
@@ -4569,10 +4577,9 @@ vImage_Error vImageConvert_Planar8toIndexed4(const struct vImage_Buffer *src,
                                              int dither,
                                              vImage_Flags flags);
 
-// Converts 1-channel float `src` to 8 bits: v = 255·(f − minFloat)/(maxFloat − minFloat), quantised with
-// the `dither` method (all channels; the same ordered-noise value for
-// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-// NaN → 0.
+// Converts PlanarF `src` to Planar8: v = 255·(f − minFloat)/(maxFloat −
+// minFloat), clamped to 0…255 (NaN → 0), quantised with the `dither`
+// method (`kvImageConvert_DitherNone` = the non-dithered rounding).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4590,20 +4597,22 @@ vImage_Error vImageConvert_PlanarFtoPlanar8_dithered(const struct vImage_Buffer 
                                                      int dither,
                                                      vImage_Flags flags);
 
-// Converts 3-channel float `src` to 8 bits: per channel c: v = 255·(f − minFloat[c])/(maxFloat[c] − minFloat[c]), quantised with
-// the `dither` method (all channels; the same ordered-noise value for
-// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-// NaN → 0.
+// Converts RGBFFF `src` to RGB888: per channel c, v = 255·(f − minFloat[c])
+// / (maxFloat[c] − minFloat[c]), clamped to 0…255 (NaN → 0), quantised
+// with the `dither` method (every channel; one ordered-noise value per
+// pixel).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// unknown `dither` method or noise shape → `kvImageInvalidParameter`; `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`;
-// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`; flags other than
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
 // `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and `minFloat` are NULL or point to 3 readable floats.
+// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and
+// `minFloat` are NULL or point to 3 readable floats.
 vImage_Error vImageConvert_RGBFFFtoRGB888_dithered(const struct vImage_Buffer *src,
                                                    const struct vImage_Buffer *dest,
                                                    const Pixel_F *maxFloat,
@@ -4611,20 +4620,24 @@ vImage_Error vImageConvert_RGBFFFtoRGB888_dithered(const struct vImage_Buffer *s
                                                    int dither,
                                                    vImage_Flags flags);
 
-// Converts 4-channel float `src` to 8 bits: per channel c: v = 255·(f − minFloat[c])/(maxFloat[c] − minFloat[c]), quantised with
-// the `dither` method (all channels; the same ordered-noise value for
-// every channel of a pixel); then `dest[i] = quantised[permuteMap[i]]` (entries > 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`). Out-of-range values clamp to 0 / 255,
-// NaN → 0.
+// Converts 4-channel float `src` to 8 bits: per channel c, v = 255·(f −
+// minFloat[c]) / (maxFloat[c] − minFloat[c]), clamped to 0…255 (NaN → 0),
+// quantised with the `dither` method (every channel; one ordered-noise
+// value per pixel); then `dest[i] = quantised[permuteMap[i]]` (an entry
+// above 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// unknown `dither` method or noise shape → `kvImageInvalidParameter`; `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`;
-// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`; flags other than
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
 // `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and `minFloat` are NULL or point to 4 readable floats; `permuteMap` is NULL or points to 4 readable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and
+// `minFloat` are NULL or point to 4 readable floats; `permuteMap` is NULL
+// or points to 4 readable bytes.
 vImage_Error vImageConvert_ARGBFFFFtoARGB8888_dithered(const struct vImage_Buffer *src,
                                                        const struct vImage_Buffer *dest,
                                                        const Pixel_F *maxFloat,
@@ -4633,10 +4646,8 @@ vImage_Error vImageConvert_ARGBFFFFtoARGB8888_dithered(const struct vImage_Buffe
                                                        const uint8_t *permuteMap,
                                                        vImage_Flags flags);
 
-// Converts 1-channel 16U `src` to 8 bits: v = 255·s/65535, quantised with
-// the `dither` method (all channels; the same ordered-noise value for
-// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-// NaN → 0.
+// Converts Planar16U `src` to Planar8: v = 255·s/65535 quantised with the
+// `dither` method (`kvImageConvert_DitherNone` = (s·255 + 32767)/65535).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4652,10 +4663,9 @@ vImage_Error vImageConvert_Planar16UtoPlanar8_dithered(const struct vImage_Buffe
                                                        int dither,
                                                        vImage_Flags flags);
 
-// Converts 3-channel 16U `src` to 8 bits: v = 255·s/65535, quantised with
-// the `dither` method (all channels; the same ordered-noise value for
-// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-// NaN → 0.
+// Converts RGB16U `src` to RGB888: v = 255·s/65535 per channel, quantised
+// with the `dither` method (every channel; one ordered-noise value per
+// pixel; `kvImageConvert_DitherNone` = (s·255 + 32767)/65535).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4671,10 +4681,10 @@ vImage_Error vImageConvert_RGB16UtoRGB888_dithered(const struct vImage_Buffer *s
                                                    int dither,
                                                    vImage_Flags flags);
 
-// Converts 4-channel 16U `src` to 8 bits: v = 255·s/65535, quantised with
-// the `dither` method (all channels; the same ordered-noise value for
-// every channel of a pixel); then `dest[i] = quantised[permuteMap[i]]` (entries > 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`). Out-of-range values clamp to 0 / 255,
-// NaN → 0.
+// Converts 4-channel 16U `src` to 8 bits: v = 255·s/65535 per channel,
+// quantised with the `dither` method (every channel; one ordered-noise
+// value per pixel); then `dest[i] = quantised[permuteMap[i]]` (an entry
+// above 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4684,17 +4694,18 @@ vImage_Error vImageConvert_RGB16UtoRGB888_dithered(const struct vImage_Buffer *s
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `permuteMap` is NULL or points to 4 readable bytes.
+// readable (`src`) and writable (`dest`) for their rows; `permuteMap` is
+// NULL or points to 4 readable bytes.
 vImage_Error vImageConvert_ARGB16UtoARGB8888_dithered(const struct vImage_Buffer *src,
                                                       const struct vImage_Buffer *dest,
                                                       int dither,
                                                       const uint8_t *permuteMap,
                                                       vImage_Flags flags);
 
-// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-// words. Colour channels are quantised with the `dither` method (level =
-// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-// formulas). `tempBuffer` is not used.
+// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+// Apple's rounding formulas). `tempBuffer` is not used.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4711,10 +4722,10 @@ vImage_Error vImageConvert_ARGB8888toRGB565_dithered(const struct vImage_Buffer 
                                                      int dither,
                                                      vImage_Flags flags);
 
-// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-// words. Colour channels are quantised with the `dither` method (level =
-// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-// formulas). `tempBuffer` is not used.
+// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+// Apple's rounding formulas). `tempBuffer` is not used.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4731,10 +4742,10 @@ vImage_Error vImageConvert_RGBA8888toRGB565_dithered(const struct vImage_Buffer 
                                                      int dither,
                                                      vImage_Flags flags);
 
-// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-// words. Colour channels are quantised with the `dither` method (level =
-// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-// formulas). `tempBuffer` is not used.
+// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+// Apple's rounding formulas). `tempBuffer` is not used.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4751,9 +4762,9 @@ vImage_Error vImageConvert_BGRA8888toRGB565_dithered(const struct vImage_Buffer 
                                                      int dither,
                                                      vImage_Flags flags);
 
-// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-// words. Colour channels are quantised with the `dither` method (level =
-// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian
+// 16-bit words. Colour channels are quantised with the `dither` method (level
+// = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
 // formulas). `tempBuffer` is not used.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
@@ -4771,10 +4782,11 @@ vImage_Error vImageConvert_RGB888toRGB565_dithered(const struct vImage_Buffer *s
                                                    int dither,
                                                    vImage_Flags flags);
 
-// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in host-endian 16-bit
-// words. Colour channels are quantised with the `dither` method (level =
-// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in
+// host-endian 16-bit words. Colour channels are quantised with the `dither`
+// method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's
+// rounding formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 →
+// 1). `tempBuffer` is not used.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4791,10 +4803,11 @@ vImage_Error vImageConvert_ARGB8888toARGB1555_dithered(const struct vImage_Buffe
                                                        int dither,
                                                        vImage_Flags flags);
 
-// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0) in host-endian 16-bit
-// words. Colour channels are quantised with the `dither` method (level =
-// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0)
+// in host-endian 16-bit words. Colour channels are quantised with the `dither`
+// method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's
+// rounding formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 →
+// 1). `tempBuffer` is not used.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -4843,8 +4856,9 @@ vImage_Error vImageHorizontalReflect_PlanarF(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (four 8-bit channels (any order)). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (four 8-bit channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4859,8 +4873,9 @@ vImage_Error vImageHorizontalReflect_ARGB8888(const struct vImage_Buffer *src,
                                               const struct vImage_Buffer *dest,
                                               vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (four float channels (any order)). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (four float channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4875,8 +4890,8 @@ vImage_Error vImageHorizontalReflect_ARGBFFFF(const struct vImage_Buffer *src,
                                               const struct vImage_Buffer *dest,
                                               vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (16-bit unsigned planar). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (16-bit unsigned planar). `dest` sets
+// the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4891,8 +4906,9 @@ vImage_Error vImageHorizontalReflect_Planar16U(const struct vImage_Buffer *src,
                                                const struct vImage_Buffer *dest,
                                                vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (four 16-bit unsigned channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (four 16-bit unsigned channels).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4907,8 +4923,8 @@ vImage_Error vImageHorizontalReflect_ARGB16U(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (four 16-bit signed channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (four 16-bit signed channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4923,8 +4939,8 @@ vImage_Error vImageHorizontalReflect_ARGB16S(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (half-float planar). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (half-float planar). `dest` sets the
+// size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4939,8 +4955,8 @@ vImage_Error vImageHorizontalReflect_Planar16F(const struct vImage_Buffer *src,
                                                const struct vImage_Buffer *dest,
                                                vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (two half-float channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (two half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -4955,8 +4971,8 @@ vImage_Error vImageHorizontalReflect_CbCr16F(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
-// Mirrors `src` left ↔ right into `dest` (four half-float channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` left ↔ right into `dest` (four half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5003,8 +5019,9 @@ vImage_Error vImageVerticalReflect_PlanarF(const struct vImage_Buffer *src,
                                            const struct vImage_Buffer *dest,
                                            vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (four 8-bit channels (any order)). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (four 8-bit channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5019,8 +5036,9 @@ vImage_Error vImageVerticalReflect_ARGB8888(const struct vImage_Buffer *src,
                                             const struct vImage_Buffer *dest,
                                             vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (four float channels (any order)). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (four float channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5035,8 +5053,8 @@ vImage_Error vImageVerticalReflect_ARGBFFFF(const struct vImage_Buffer *src,
                                             const struct vImage_Buffer *dest,
                                             vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (16-bit unsigned planar). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (16-bit unsigned planar). `dest` sets
+// the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5051,8 +5069,9 @@ vImage_Error vImageVerticalReflect_Planar16U(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (four 16-bit unsigned channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (four 16-bit unsigned channels).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5067,8 +5086,8 @@ vImage_Error vImageVerticalReflect_ARGB16U(const struct vImage_Buffer *src,
                                            const struct vImage_Buffer *dest,
                                            vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (four 16-bit signed channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (four 16-bit signed channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5083,8 +5102,8 @@ vImage_Error vImageVerticalReflect_ARGB16S(const struct vImage_Buffer *src,
                                            const struct vImage_Buffer *dest,
                                            vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (half-float planar). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (half-float planar). `dest` sets the
+// size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5099,8 +5118,8 @@ vImage_Error vImageVerticalReflect_Planar16F(const struct vImage_Buffer *src,
                                              const struct vImage_Buffer *dest,
                                              vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (two half-float channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (two half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5115,8 +5134,8 @@ vImage_Error vImageVerticalReflect_CbCr16F(const struct vImage_Buffer *src,
                                            const struct vImage_Buffer *dest,
                                            vImage_Flags flags);
 
-// Mirrors `src` top ↔ bottom into `dest` (four half-float channels). `dest` sets the size;
-// a larger `src` contributes its top-left region of that size.
+// Mirrors `src` top ↔ bottom into `dest` (four half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -5134,8 +5153,8 @@ vImage_Error vImageVerticalReflect_ARGB16F(const struct vImage_Buffer *src,
 // Rotates `src` (8-bit planar) by `rotationConstant` quarter turns
 // counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5154,8 +5173,8 @@ vImage_Error vImageRotate90_Planar8(const struct vImage_Buffer *src,
 // Rotates `src` (float planar) by `rotationConstant` quarter turns
 // counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5171,11 +5190,12 @@ vImage_Error vImageRotate90_PlanarF(const struct vImage_Buffer *src,
                                     Pixel_F backColor,
                                     vImage_Flags flags);
 
-// Rotates `src` (four 8-bit channels (any order)) by `rotationConstant` quarter turns
-// counter-clockwise (`kRotate…` values 0–3, others →
+// Rotates `src` (four 8-bit channels (any order)) by `rotationConstant`
+// quarter turns counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5184,18 +5204,20 @@ vImage_Error vImageRotate90_PlanarF(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
 vImage_Error vImageRotate90_ARGB8888(const struct vImage_Buffer *src,
                                      const struct vImage_Buffer *dest,
                                      uint8_t rotationConstant,
                                      const Pixel_8 *backColor,
                                      vImage_Flags flags);
 
-// Rotates `src` (four float channels (any order)) by `rotationConstant` quarter turns
-// counter-clockwise (`kRotate…` values 0–3, others →
+// Rotates `src` (four float channels (any order)) by `rotationConstant`
+// quarter turns counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5204,7 +5226,8 @@ vImage_Error vImageRotate90_ARGB8888(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
 vImage_Error vImageRotate90_ARGBFFFF(const struct vImage_Buffer *src,
                                      const struct vImage_Buffer *dest,
                                      uint8_t rotationConstant,
@@ -5214,8 +5237,8 @@ vImage_Error vImageRotate90_ARGBFFFF(const struct vImage_Buffer *src,
 // Rotates `src` (16-bit unsigned planar) by `rotationConstant` quarter turns
 // counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5231,11 +5254,12 @@ vImage_Error vImageRotate90_Planar16U(const struct vImage_Buffer *src,
                                       Pixel_16U backColor,
                                       vImage_Flags flags);
 
-// Rotates `src` (four 16-bit unsigned channels) by `rotationConstant` quarter turns
-// counter-clockwise (`kRotate…` values 0–3, others →
+// Rotates `src` (four 16-bit unsigned channels) by `rotationConstant` quarter
+// turns counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5244,18 +5268,20 @@ vImage_Error vImageRotate90_Planar16U(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
 vImage_Error vImageRotate90_ARGB16U(const struct vImage_Buffer *src,
                                     const struct vImage_Buffer *dest,
                                     uint8_t rotationConstant,
                                     const Pixel_16U *backColor,
                                     vImage_Flags flags);
 
-// Rotates `src` (four 16-bit signed channels) by `rotationConstant` quarter turns
-// counter-clockwise (`kRotate…` values 0–3, others →
+// Rotates `src` (four 16-bit signed channels) by `rotationConstant` quarter
+// turns counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5264,7 +5290,8 @@ vImage_Error vImageRotate90_ARGB16U(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
 vImage_Error vImageRotate90_ARGB16S(const struct vImage_Buffer *src,
                                     const struct vImage_Buffer *dest,
                                     uint8_t rotationConstant,
@@ -5274,8 +5301,8 @@ vImage_Error vImageRotate90_ARGB16S(const struct vImage_Buffer *src,
 // Rotates `src` (half-float planar) by `rotationConstant` quarter turns
 // counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5294,8 +5321,9 @@ vImage_Error vImageRotate90_Planar16F(const struct vImage_Buffer *src,
 // Rotates `src` (two half-float channels) by `rotationConstant` quarter turns
 // counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` (2 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` (2 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5304,7 +5332,8 @@ vImage_Error vImageRotate90_Planar16F(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 2 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 2 readable values.
 vImage_Error vImageRotate90_CbCr16F(const struct vImage_Buffer *src,
                                     const struct vImage_Buffer *dest,
                                     uint8_t rotationConstant,
@@ -5314,8 +5343,9 @@ vImage_Error vImageRotate90_CbCr16F(const struct vImage_Buffer *src,
 // Rotates `src` (four half-float channels) by `rotationConstant` quarter turns
 // counter-clockwise (`kRotate…` values 0–3, others →
 // `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-// cannot be exact it rounds toward the top-left.
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -5324,7 +5354,8 @@ vImage_Error vImageRotate90_CbCr16F(const struct vImage_Buffer *src,
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
 vImage_Error vImageRotate90_ARGB16F(const struct vImage_Buffer *src,
                                     const struct vImage_Buffer *dest,
                                     uint8_t rotationConstant,
@@ -5339,9 +5370,10 @@ vImage_Error vImageRotate90_ARGB16F(const struct vImage_Buffer *src,
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5360,9 +5392,10 @@ vImage_Error vImageScale_Planar8(const struct vImage_Buffer *src,
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5373,17 +5406,18 @@ vImage_Error vImageScale_PlanarF(const struct vImage_Buffer *src,
                                  void *tempBuffer,
                                  vImage_Flags flags);
 
-// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5394,17 +5428,18 @@ vImage_Error vImageScale_ARGB8888(const struct vImage_Buffer *src,
                                   void *tempBuffer,
                                   vImage_Flags flags);
 
-// Resamples `src` (four float channels (any order)) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (four float channels (any order)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5415,17 +5450,18 @@ vImage_Error vImageScale_ARGBFFFF(const struct vImage_Buffer *src,
                                   void *tempBuffer,
                                   vImage_Flags flags);
 
-// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5436,17 +5472,18 @@ vImage_Error vImageScale_ARGB16U(const struct vImage_Buffer *src,
                                  void *tempBuffer,
                                  vImage_Flags flags);
 
-// Resamples `src` (four 16-bit signed channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (four 16-bit signed channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5457,17 +5494,18 @@ vImage_Error vImageScale_ARGB16S(const struct vImage_Buffer *src,
                                  void *tempBuffer,
                                  vImage_Flags flags);
 
-// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5478,17 +5516,18 @@ vImage_Error vImageScale_Planar16S(const struct vImage_Buffer *src,
                                    void *tempBuffer,
                                    vImage_Flags flags);
 
-// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5499,17 +5538,18 @@ vImage_Error vImageScale_Planar16U(const struct vImage_Buffer *src,
                                    void *tempBuffer,
                                    vImage_Flags flags);
 
-// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5520,17 +5560,18 @@ vImage_Error vImageScale_CbCr8(const struct vImage_Buffer *src,
                                void *tempBuffer,
                                vImage_Flags flags);
 
-// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5541,17 +5582,19 @@ vImage_Error vImageScale_CbCr16U(const struct vImage_Buffer *src,
                                  void *tempBuffer,
                                  vImage_Flags flags);
 
-// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G
+// 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5562,18 +5605,19 @@ vImage_Error vImageScale_XRGB2101010W(const struct vImage_Buffer *src,
                                       void *tempBuffer,
                                       vImage_Flags flags);
 
-// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageUseFP16Accumulator` (accepted;
-// pixelport accumulates in f32), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5584,18 +5628,19 @@ vImage_Error vImageScale_Planar16F(const struct vImage_Buffer *src,
                                    void *tempBuffer,
                                    vImage_Flags flags);
 
-// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3,
+// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageUseFP16Accumulator` (accepted;
-// pixelport accumulates in f32), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5606,18 +5651,19 @@ vImage_Error vImageScale_CbCr16F(const struct vImage_Buffer *src,
                                  void *tempBuffer,
                                  vImage_Flags flags);
 
-// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3,
+// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 // `kvImageGetTempBufferSize` answers 0.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 // `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than
-// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageUseFP16Accumulator` (accepted;
-// pixelport accumulates in f32), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 // `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 //
 // # Safety
@@ -5736,10 +5782,11 @@ vImage_Error vImageContrastStretch_Planar8(const struct vImage_Buffer *src,
 // (255·cdf(i) + total/2)/total, cdf counting pixels ≤ i.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
-// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-// `kvImageUnknownFlagsBit`. In place allowed.
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; flags
+// other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+// allowed.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
@@ -5752,10 +5799,11 @@ vImage_Error vImageEqualization_ARGB8888(const struct vImage_Buffer *src,
 // 255, linear (rounded to nearest) between; a flat channel is left unchanged.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
-// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-// `kvImageUnknownFlagsBit`. In place allowed.
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; flags
+// other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+// allowed.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
@@ -5788,16 +5836,17 @@ vImage_Error vImageEndsInContrastStretch_Planar8(const struct vImage_Buffer *src
 // `percent_high[c]` (see `vImageEndsInContrastStretch_Planar8`).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// NULL `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a
-// channel with `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
-// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; NULL
+// `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a channel with
+// `percent_low + percent_high > 100` → `kvImageInvalidParameter`; flags other
+// than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
 // `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
 // `kvImageUnknownFlagsBit`. In place allowed.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `percent_low` and `percent_high` are NULL or point to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `percent_low` and
+// `percent_high` are NULL or point to 4 readable values.
 vImage_Error vImageEndsInContrastStretch_ARGB8888(const struct vImage_Buffer *src,
                                                   const struct vImage_Buffer *dest,
                                                   const unsigned int *percent_low,
@@ -5818,7 +5867,8 @@ vImage_Error vImageEndsInContrastStretch_ARGB8888(const struct vImage_Buffer *sr
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 256 readable entries.
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to 256 readable entries.
 vImage_Error vImageHistogramSpecification_Planar8(const struct vImage_Buffer *src,
                                                   const struct vImage_Buffer *dest,
                                                   const vImagePixelCount *desired_histogram,
@@ -5829,28 +5879,29 @@ vImage_Error vImageHistogramSpecification_Planar8(const struct vImage_Buffer *sr
 // `vImageHistogramSpecification_Planar8`).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-// NULL `desired_histogram` or a needed `desired_histogram[c]` →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; NULL
+// `desired_histogram` or a needed `desired_histogram[c]` →
 // `kvImageNullPointerArgument` (`[0]` may be NULL with
 // `kvImageLeaveAlphaUnchanged`); an all-zero desired histogram →
-// `kvImageInvalidParameter`;
-// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
-// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-// `kvImageUnknownFlagsBit`. In place allowed.
+// `kvImageInvalidParameter`; flags other than `kvImageLeaveAlphaUnchanged`
+// (channel 0 copied), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+// allowed.
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 4 pointers, each NULL or
-// pointing to 256 readable entries.
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to 4 pointers, each NULL or pointing to 256 readable
+// entries.
 vImage_Error vImageHistogramSpecification_ARGB8888(const struct vImage_Buffer *src,
                                                    const struct vImage_Buffer *dest,
                                                    const vImagePixelCount *const *desired_histogram,
                                                    vImage_Flags flags);
 
-// Histogram equalization: a value in bin i becomes
-// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
-// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+// Histogram equalization: a value in bin i becomes minVal + (maxVal −
+// minVal)·cdf(i)/total (cdf counting bins ≤ i). Bins: ⌊entries·(v −
+// minVal)/(maxVal − minVal)⌋ clipped to [0, entries − 1]; bin k stands for
+// minVal + k·(maxVal − minVal)/(entries − 1).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 // 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -5894,10 +5945,10 @@ vImage_Error vImageContrastStretch_PlanarF(const struct vImage_Buffer *src,
                                            Pixel_F maxVal,
                                            vImage_Flags flags);
 
-// Histogram equalization of each channel: a value in bin i becomes
-// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
-// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+// Histogram equalization of each channel: a value in bin i becomes minVal +
+// (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i). Bins: ⌊entries·(v −
+// minVal)/(maxVal − minVal)⌋ clipped to [0, entries − 1]; bin k stands for
+// minVal + k·(maxVal − minVal)/(entries − 1).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 // 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -5919,8 +5970,8 @@ vImage_Error vImageEqualization_ARGBFFFF(const struct vImage_Buffer *src,
                                          Pixel_F maxVal,
                                          vImage_Flags flags);
 
-// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
-// with lo/hi the darkest and brightest values (NaN ignored); a flat
+// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) +
+// minVal with lo/hi the darkest and brightest values (NaN ignored); a flat
 // channel is copied. `histogram_entries` is only validated.
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
@@ -5943,12 +5994,12 @@ vImage_Error vImageContrastStretch_ARGBFFFF(const struct vImage_Buffer *src,
                                             Pixel_F maxVal,
                                             vImage_Flags flags);
 
-// Ends-in contrast stretch on the bins: bins up to the one past the
-// darkest `percent_low` % of pixels → minVal, from the one before the
-// brightest `percent_high` % → maxVal, linear between; when the two bounds
-// coincide the image is copied.
-// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+// Ends-in contrast stretch on the bins: bins up to the one past the darkest
+// `percent_low` % of pixels → minVal, from the one before the brightest
+// `percent_high` % → maxVal, linear between; when the two bounds coincide the
+// image is copied. Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries −
+// 1).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 // 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -5988,7 +6039,8 @@ vImage_Error vImageEndsInContrastStretch_PlanarF(const struct vImage_Buffer *src
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `percent_low` and `percent_high` are NULL or point to 4 readable values.
+// readable (`src`) and writable (`dest`) for their rows; `percent_low` and
+// `percent_high` are NULL or point to 4 readable values.
 vImage_Error vImageEndsInContrastStretch_ARGBFFFF(const struct vImage_Buffer *src,
                                                   const struct vImage_Buffer *dest,
                                                   void *tempBuffer,
@@ -5999,12 +6051,12 @@ vImage_Error vImageEndsInContrastStretch_ARGBFFFF(const struct vImage_Buffer *sr
                                                   Pixel_F maxVal,
                                                   vImage_Flags flags);
 
-// Histogram specification of PlanarF data, as Apple documents it: a table
-// per source bin — bin i → the smallest bin j whose desired cumulative
-// fraction reaches the source's cumulative fraction at i (the float
-// analogue of `vImageHistogramSpecification_Planar8`).
-// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+// Histogram specification of PlanarF data, as Apple documents it: a table per
+// source bin — bin i → the smallest bin j whose desired cumulative fraction
+// reaches the source's cumulative fraction at i (the float analogue of
+// `vImageHistogramSpecification_Planar8`). Bins: ⌊entries·(v − minVal)/(maxVal
+// − minVal)⌋ clipped to [0, entries − 1]; bin k stands for minVal + k·(maxVal
+// − minVal)/(entries − 1).
 //
 // Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 // 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -6018,8 +6070,8 @@ vImage_Error vImageEndsInContrastStretch_ARGBFFFF(const struct vImage_Buffer *sr
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to `histogram_entries` readable
-// entries.
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to `histogram_entries` readable entries.
 vImage_Error vImageHistogramSpecification_PlanarF(const struct vImage_Buffer *src,
                                                   const struct vImage_Buffer *dest,
                                                   void *tempBuffer,
@@ -6047,8 +6099,9 @@ vImage_Error vImageHistogramSpecification_PlanarF(const struct vImage_Buffer *sr
 //
 // # Safety
 // `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 4 pointers, each NULL or
-// pointing to `histogram_entries` readable entries.
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to 4 pointers, each NULL or pointing to
+// `histogram_entries` readable entries.
 vImage_Error vImageHistogramSpecification_ARGBFFFF(const struct vImage_Buffer *src,
                                                    const struct vImage_Buffer *dest,
                                                    void *tempBuffer,

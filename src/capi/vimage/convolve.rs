@@ -233,9 +233,9 @@ pub unsafe extern "C" fn vImageConvolveWithBias_Planar8(
     }
 }
 
-/// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-/// `kernel`: clamp((Σ weight·pixel + divisor/2) / divisor, 0, 255)
-/// with C integer division (divisor 0 → 1).
+/// Convolves each channel of `src` with the row-major `kernel_height ×
+/// kernel_width` `kernel`: clamp((Σ weight·pixel + divisor/2) / divisor, 0,
+/// 255) with C integer division (divisor 0 → 1).
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -288,9 +288,9 @@ pub unsafe extern "C" fn vImageConvolve_ARGB8888(
     }
 }
 
-/// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-/// `kernel`: clamp((Σ weight·pixel + bias + divisor/2) / divisor, 0, 255)
-/// with C integer division (divisor 0 → 1).
+/// Convolves each channel of `src` with the row-major `kernel_height ×
+/// kernel_width` `kernel`: clamp((Σ weight·pixel + bias + divisor/2) / divisor,
+/// 0, 255) with C integer division (divisor 0 → 1).
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -445,8 +445,8 @@ pub unsafe extern "C" fn vImageConvolveWithBias_PlanarF(
     }
 }
 
-/// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-/// `kernel`: Σ weight·pixel, no clamping.
+/// Convolves each channel of `src` with the row-major `kernel_height ×
+/// kernel_width` `kernel`: Σ weight·pixel, no clamping.
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -498,8 +498,8 @@ pub unsafe extern "C" fn vImageConvolve_ARGBFFFF(
     }
 }
 
-/// Convolves each channel of `src` with the row-major `kernel_height × kernel_width`
-/// `kernel`: Σ weight·pixel + bias, no clamping.
+/// Convolves each channel of `src` with the row-major `kernel_height ×
+/// kernel_width` `kernel`: Σ weight·pixel + bias, no clamping.
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -552,8 +552,8 @@ pub unsafe extern "C" fn vImageConvolveWithBias_ARGBFFFF(
     }
 }
 
-/// Replaces each pixel by the mean of the `kernel_height × kernel_width` window:
-/// (Σ + area/2) / area.
+/// Replaces each pixel by the mean of the `kernel_height × kernel_width`
+/// window: (Σ + area/2) / area.
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -600,8 +600,9 @@ pub unsafe extern "C" fn vImageBoxConvolve_Planar8(
     }
 }
 
-/// Replaces each pixel by a tent-weighted mean: weights are the outer product of
-/// {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by their sum.
+/// Replaces each pixel by a tent-weighted mean: weights are the outer product
+/// of {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by
+/// their sum.
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -648,8 +649,8 @@ pub unsafe extern "C" fn vImageTentConvolve_Planar8(
     }
 }
 
-/// Replaces each channel of each pixel by the mean of the `kernel_height × kernel_width` window:
-/// (Σ + area/2) / area.
+/// Replaces each channel of each pixel by the mean of the `kernel_height ×
+/// kernel_width` window: (Σ + area/2) / area.
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
@@ -699,8 +700,9 @@ pub unsafe extern "C" fn vImageBoxConvolve_ARGB8888(
     }
 }
 
-/// Replaces each channel of each pixel by a tent-weighted mean: weights are the outer product of
-/// {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by their sum.
+/// Replaces each channel of each pixel by a tent-weighted mean: weights are the
+/// outer product of {1, 2, …, m, …, 2, 1} in each direction, divided (rounding
+/// half up) by their sum.
 ///
 /// Destination pixel (x, y) is centred on source pixel
 /// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).

@@ -246,7 +246,8 @@ pub unsafe extern "C" fn vImageConvert_Planar1toPlanar8(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 2 readable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+/// points to 2 readable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_Indexed1toPlanar8(
     src: *const vImage_Buffer,
@@ -283,7 +284,8 @@ pub unsafe extern "C" fn vImageConvert_Indexed1toPlanar8(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 2 readable, writable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+/// points to 2 readable, writable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_Planar8toIndexed1(
     src: *const vImage_Buffer,
@@ -386,7 +388,8 @@ pub unsafe extern "C" fn vImageConvert_Planar2toPlanar8(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 4 readable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+/// points to 4 readable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_Indexed2toPlanar8(
     src: *const vImage_Buffer,
@@ -423,7 +426,8 @@ pub unsafe extern "C" fn vImageConvert_Indexed2toPlanar8(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 4 readable, writable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+/// points to 4 readable, writable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_Planar8toIndexed2(
     src: *const vImage_Buffer,
@@ -526,7 +530,8 @@ pub unsafe extern "C" fn vImageConvert_Planar4toPlanar8(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 16 readable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+/// points to 16 readable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_Indexed4toPlanar8(
     src: *const vImage_Buffer,
@@ -563,7 +568,8 @@ pub unsafe extern "C" fn vImageConvert_Indexed4toPlanar8(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or points to 16 readable, writable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+/// points to 16 readable, writable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_Planar8toIndexed4(
     src: *const vImage_Buffer,
@@ -588,10 +594,9 @@ pub unsafe extern "C" fn vImageConvert_Planar8toIndexed4(
     }
 }
 
-/// Converts 1-channel float `src` to 8 bits: v = 255·(f − minFloat)/(maxFloat − minFloat), quantised with
-/// the `dither` method (all channels; the same ordered-noise value for
-/// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-/// NaN → 0.
+/// Converts PlanarF `src` to Planar8: v = 255·(f − minFloat)/(maxFloat −
+/// minFloat), clamped to 0…255 (NaN → 0), quantised with the `dither`
+/// method (`kvImageConvert_DitherNone` = the non-dithered rounding).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -626,20 +631,22 @@ pub unsafe extern "C" fn vImageConvert_PlanarFtoPlanar8_dithered(
     }
 }
 
-/// Converts 3-channel float `src` to 8 bits: per channel c: v = 255·(f − minFloat[c])/(maxFloat[c] − minFloat[c]), quantised with
-/// the `dither` method (all channels; the same ordered-noise value for
-/// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-/// NaN → 0.
+/// Converts RGBFFF `src` to RGB888: per channel c, v = 255·(f − minFloat[c])
+/// / (maxFloat[c] − minFloat[c]), clamped to 0…255 (NaN → 0), quantised
+/// with the `dither` method (every channel; one ordered-noise value per
+/// pixel).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// unknown `dither` method or noise shape → `kvImageInvalidParameter`; `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`;
-/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`; flags other than
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
 /// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and `minFloat` are NULL or point to 3 readable floats.
+/// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and
+/// `minFloat` are NULL or point to 3 readable floats.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_RGBFFFtoRGB888_dithered(
     src: *const vImage_Buffer,
@@ -664,20 +671,24 @@ pub unsafe extern "C" fn vImageConvert_RGBFFFtoRGB888_dithered(
     }
 }
 
-/// Converts 4-channel float `src` to 8 bits: per channel c: v = 255·(f − minFloat[c])/(maxFloat[c] − minFloat[c]), quantised with
-/// the `dither` method (all channels; the same ordered-noise value for
-/// every channel of a pixel); then `dest[i] = quantised[permuteMap[i]]` (entries > 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`). Out-of-range values clamp to 0 / 255,
-/// NaN → 0.
+/// Converts 4-channel float `src` to 8 bits: per channel c, v = 255·(f −
+/// minFloat[c]) / (maxFloat[c] − minFloat[c]), clamped to 0…255 (NaN → 0),
+/// quantised with the `dither` method (every channel; one ordered-noise
+/// value per pixel); then `dest[i] = quantised[permuteMap[i]]` (an entry
+/// above 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// unknown `dither` method or noise shape → `kvImageInvalidParameter`; `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`;
-/// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+/// `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`; flags other than
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
 /// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and `minFloat` are NULL or point to 4 readable floats; `permuteMap` is NULL or points to 4 readable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and
+/// `minFloat` are NULL or point to 4 readable floats; `permuteMap` is NULL
+/// or points to 4 readable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_ARGBFFFFtoARGB8888_dithered(
     src: *const vImage_Buffer,
@@ -703,10 +714,8 @@ pub unsafe extern "C" fn vImageConvert_ARGBFFFFtoARGB8888_dithered(
     }
 }
 
-/// Converts 1-channel 16U `src` to 8 bits: v = 255·s/65535, quantised with
-/// the `dither` method (all channels; the same ordered-noise value for
-/// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-/// NaN → 0.
+/// Converts Planar16U `src` to Planar8: v = 255·s/65535 quantised with the
+/// `dither` method (`kvImageConvert_DitherNone` = (s·255 + 32767)/65535).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -739,10 +748,9 @@ pub unsafe extern "C" fn vImageConvert_Planar16UtoPlanar8_dithered(
     }
 }
 
-/// Converts 3-channel 16U `src` to 8 bits: v = 255·s/65535, quantised with
-/// the `dither` method (all channels; the same ordered-noise value for
-/// every channel of a pixel). Out-of-range values clamp to 0 / 255,
-/// NaN → 0.
+/// Converts RGB16U `src` to RGB888: v = 255·s/65535 per channel, quantised
+/// with the `dither` method (every channel; one ordered-noise value per
+/// pixel; `kvImageConvert_DitherNone` = (s·255 + 32767)/65535).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -775,10 +783,10 @@ pub unsafe extern "C" fn vImageConvert_RGB16UtoRGB888_dithered(
     }
 }
 
-/// Converts 4-channel 16U `src` to 8 bits: v = 255·s/65535, quantised with
-/// the `dither` method (all channels; the same ordered-noise value for
-/// every channel of a pixel); then `dest[i] = quantised[permuteMap[i]]` (entries > 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`). Out-of-range values clamp to 0 / 255,
-/// NaN → 0.
+/// Converts 4-channel 16U `src` to 8 bits: v = 255·s/65535 per channel,
+/// quantised with the `dither` method (every channel; one ordered-noise
+/// value per pixel); then `dest[i] = quantised[permuteMap[i]]` (an entry
+/// above 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -788,7 +796,8 @@ pub unsafe extern "C" fn vImageConvert_RGB16UtoRGB888_dithered(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `permuteMap` is NULL or points to 4 readable bytes.
+/// readable (`src`) and writable (`dest`) for their rows; `permuteMap` is
+/// NULL or points to 4 readable bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageConvert_ARGB16UtoARGB8888_dithered(
     src: *const vImage_Buffer,
@@ -854,10 +863,10 @@ unsafe fn to_packed16(
     })
 }
 
-/// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-/// words. Colour channels are quantised with the `dither` method (level =
-/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-/// formulas). `tempBuffer` is not used.
+/// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+/// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+/// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+/// Apple's rounding formulas). `tempBuffer` is not used.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -897,10 +906,10 @@ pub unsafe extern "C" fn vImageConvert_ARGB8888toRGB565_dithered(
     }
 }
 
-/// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-/// words. Colour channels are quantised with the `dither` method (level =
-/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-/// formulas). `tempBuffer` is not used.
+/// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+/// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+/// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+/// Apple's rounding formulas). `tempBuffer` is not used.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -940,10 +949,10 @@ pub unsafe extern "C" fn vImageConvert_RGBA8888toRGB565_dithered(
     }
 }
 
-/// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-/// words. Colour channels are quantised with the `dither` method (level =
-/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-/// formulas). `tempBuffer` is not used.
+/// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+/// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+/// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+/// Apple's rounding formulas). `tempBuffer` is not used.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -983,9 +992,9 @@ pub unsafe extern "C" fn vImageConvert_BGRA8888toRGB565_dithered(
     }
 }
 
-/// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian 16-bit
-/// words. Colour channels are quantised with the `dither` method (level =
-/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+/// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian
+/// 16-bit words. Colour channels are quantised with the `dither` method (level
+/// = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
 /// formulas). `tempBuffer` is not used.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
@@ -1026,10 +1035,11 @@ pub unsafe extern "C" fn vImageConvert_RGB888toRGB565_dithered(
     }
 }
 
-/// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in host-endian 16-bit
-/// words. Colour channels are quantised with the `dither` method (level =
-/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-/// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+/// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in
+/// host-endian 16-bit words. Colour channels are quantised with the `dither`
+/// method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's
+/// rounding formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 →
+/// 1). `tempBuffer` is not used.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
@@ -1069,10 +1079,11 @@ pub unsafe extern "C" fn vImageConvert_ARGB8888toARGB1555_dithered(
     }
 }
 
-/// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0) in host-endian 16-bit
-/// words. Colour channels are quantised with the `dither` method (level =
-/// v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
-/// formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 → 1). `tempBuffer` is not used.
+/// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0)
+/// in host-endian 16-bit words. Colour channels are quantised with the `dither`
+/// method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's
+/// rounding formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 →
+/// 1). `tempBuffer` is not used.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;

@@ -150,8 +150,9 @@ pub unsafe extern "C" fn vImageHorizontalReflect_PlanarF(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (four 8-bit channels (any order)). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (four 8-bit channels (any order)).
+/// `dest` sets the size; a larger `src` contributes its top-left region of that
+/// size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -181,8 +182,9 @@ pub unsafe extern "C" fn vImageHorizontalReflect_ARGB8888(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (four float channels (any order)). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (four float channels (any order)).
+/// `dest` sets the size; a larger `src` contributes its top-left region of that
+/// size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -212,8 +214,8 @@ pub unsafe extern "C" fn vImageHorizontalReflect_ARGBFFFF(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (16-bit unsigned planar). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (16-bit unsigned planar). `dest` sets
+/// the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -243,8 +245,9 @@ pub unsafe extern "C" fn vImageHorizontalReflect_Planar16U(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (four 16-bit unsigned channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (four 16-bit unsigned channels).
+/// `dest` sets the size; a larger `src` contributes its top-left region of that
+/// size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -274,8 +277,8 @@ pub unsafe extern "C" fn vImageHorizontalReflect_ARGB16U(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (four 16-bit signed channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (four 16-bit signed channels). `dest`
+/// sets the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -305,8 +308,8 @@ pub unsafe extern "C" fn vImageHorizontalReflect_ARGB16S(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (half-float planar). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (half-float planar). `dest` sets the
+/// size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -336,8 +339,8 @@ pub unsafe extern "C" fn vImageHorizontalReflect_Planar16F(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (two half-float channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (two half-float channels). `dest`
+/// sets the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -367,8 +370,8 @@ pub unsafe extern "C" fn vImageHorizontalReflect_CbCr16F(
     }
 }
 
-/// Mirrors `src` left ↔ right into `dest` (four half-float channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` left ↔ right into `dest` (four half-float channels). `dest`
+/// sets the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -460,8 +463,9 @@ pub unsafe extern "C" fn vImageVerticalReflect_PlanarF(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (four 8-bit channels (any order)). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (four 8-bit channels (any order)).
+/// `dest` sets the size; a larger `src` contributes its top-left region of that
+/// size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -491,8 +495,9 @@ pub unsafe extern "C" fn vImageVerticalReflect_ARGB8888(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (four float channels (any order)). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (four float channels (any order)).
+/// `dest` sets the size; a larger `src` contributes its top-left region of that
+/// size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -522,8 +527,8 @@ pub unsafe extern "C" fn vImageVerticalReflect_ARGBFFFF(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (16-bit unsigned planar). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (16-bit unsigned planar). `dest` sets
+/// the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -553,8 +558,9 @@ pub unsafe extern "C" fn vImageVerticalReflect_Planar16U(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (four 16-bit unsigned channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (four 16-bit unsigned channels).
+/// `dest` sets the size; a larger `src` contributes its top-left region of that
+/// size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -584,8 +590,8 @@ pub unsafe extern "C" fn vImageVerticalReflect_ARGB16U(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (four 16-bit signed channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (four 16-bit signed channels). `dest`
+/// sets the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -615,8 +621,8 @@ pub unsafe extern "C" fn vImageVerticalReflect_ARGB16S(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (half-float planar). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (half-float planar). `dest` sets the
+/// size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -646,8 +652,8 @@ pub unsafe extern "C" fn vImageVerticalReflect_Planar16F(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (two half-float channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (two half-float channels). `dest`
+/// sets the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -677,8 +683,8 @@ pub unsafe extern "C" fn vImageVerticalReflect_CbCr16F(
     }
 }
 
-/// Mirrors `src` top ↔ bottom into `dest` (four half-float channels). `dest` sets the size;
-/// a larger `src` contributes its top-left region of that size.
+/// Mirrors `src` top ↔ bottom into `dest` (four half-float channels). `dest`
+/// sets the size; a larger `src` contributes its top-left region of that size.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
@@ -711,8 +717,8 @@ pub unsafe extern "C" fn vImageVerticalReflect_ARGB16F(
 /// Rotates `src` (8-bit planar) by `rotationConstant` quarter turns
 /// counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` fills what the rotated image does not cover. When the
+/// centring cannot be exact it rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -746,8 +752,8 @@ pub unsafe extern "C" fn vImageRotate90_Planar8(
 /// Rotates `src` (float planar) by `rotationConstant` quarter turns
 /// counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` fills what the rotated image does not cover. When the
+/// centring cannot be exact it rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -778,11 +784,12 @@ pub unsafe extern "C" fn vImageRotate90_PlanarF(
     }
 }
 
-/// Rotates `src` (four 8-bit channels (any order)) by `rotationConstant` quarter turns
-/// counter-clockwise (`kRotate…` values 0–3, others →
+/// Rotates `src` (four 8-bit channels (any order)) by `rotationConstant`
+/// quarter turns counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+/// the rotated image does not cover. When the centring cannot be exact it
+/// rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -791,7 +798,8 @@ pub unsafe extern "C" fn vImageRotate90_PlanarF(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+/// or points to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageRotate90_ARGB8888(
     src: *const vImage_Buffer,
@@ -813,11 +821,12 @@ pub unsafe extern "C" fn vImageRotate90_ARGB8888(
     }
 }
 
-/// Rotates `src` (four float channels (any order)) by `rotationConstant` quarter turns
-/// counter-clockwise (`kRotate…` values 0–3, others →
+/// Rotates `src` (four float channels (any order)) by `rotationConstant`
+/// quarter turns counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+/// the rotated image does not cover. When the centring cannot be exact it
+/// rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -826,7 +835,8 @@ pub unsafe extern "C" fn vImageRotate90_ARGB8888(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+/// or points to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageRotate90_ARGBFFFF(
     src: *const vImage_Buffer,
@@ -851,8 +861,8 @@ pub unsafe extern "C" fn vImageRotate90_ARGBFFFF(
 /// Rotates `src` (16-bit unsigned planar) by `rotationConstant` quarter turns
 /// counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` fills what the rotated image does not cover. When the
+/// centring cannot be exact it rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -883,11 +893,12 @@ pub unsafe extern "C" fn vImageRotate90_Planar16U(
     }
 }
 
-/// Rotates `src` (four 16-bit unsigned channels) by `rotationConstant` quarter turns
-/// counter-clockwise (`kRotate…` values 0–3, others →
+/// Rotates `src` (four 16-bit unsigned channels) by `rotationConstant` quarter
+/// turns counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+/// the rotated image does not cover. When the centring cannot be exact it
+/// rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -896,7 +907,8 @@ pub unsafe extern "C" fn vImageRotate90_Planar16U(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+/// or points to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageRotate90_ARGB16U(
     src: *const vImage_Buffer,
@@ -918,11 +930,12 @@ pub unsafe extern "C" fn vImageRotate90_ARGB16U(
     }
 }
 
-/// Rotates `src` (four 16-bit signed channels) by `rotationConstant` quarter turns
-/// counter-clockwise (`kRotate…` values 0–3, others →
+/// Rotates `src` (four 16-bit signed channels) by `rotationConstant` quarter
+/// turns counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+/// the rotated image does not cover. When the centring cannot be exact it
+/// rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -931,7 +944,8 @@ pub unsafe extern "C" fn vImageRotate90_ARGB16U(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+/// or points to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageRotate90_ARGB16S(
     src: *const vImage_Buffer,
@@ -956,8 +970,8 @@ pub unsafe extern "C" fn vImageRotate90_ARGB16S(
 /// Rotates `src` (half-float planar) by `rotationConstant` quarter turns
 /// counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` fills what the rotated image does not cover. When the
+/// centring cannot be exact it rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -991,8 +1005,9 @@ pub unsafe extern "C" fn vImageRotate90_Planar16F(
 /// Rotates `src` (two half-float channels) by `rotationConstant` quarter turns
 /// counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` (2 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` (2 values, NULL → `kvImageNullPointerArgument`) fills what
+/// the rotated image does not cover. When the centring cannot be exact it
+/// rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -1001,7 +1016,8 @@ pub unsafe extern "C" fn vImageRotate90_Planar16F(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 2 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+/// or points to 2 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageRotate90_CbCr16F(
     src: *const vImage_Buffer,
@@ -1026,8 +1042,9 @@ pub unsafe extern "C" fn vImageRotate90_CbCr16F(
 /// Rotates `src` (four half-float channels) by `rotationConstant` quarter turns
 /// counter-clockwise (`kRotate…` values 0–3, others →
 /// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
-/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what the rotated image does not cover. When the centring
-/// cannot be exact it rounds toward the top-left.
+/// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+/// the rotated image does not cover. When the centring cannot be exact it
+/// rounds toward the top-left.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
@@ -1036,7 +1053,8 @@ pub unsafe extern "C" fn vImageRotate90_CbCr16F(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL or points to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+/// or points to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageRotate90_ARGB16F(
     src: *const vImage_Buffer,
@@ -1117,9 +1135,10 @@ unsafe fn scale_xrgb(
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1145,9 +1164,10 @@ pub unsafe extern "C" fn vImageScale_Planar8(
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1165,17 +1185,18 @@ pub unsafe extern "C" fn vImageScale_PlanarF(
     unsafe { scale::<f32, 1>("vImageScale_PlanarF", src, dest, flags) }
 }
 
-/// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with
+/// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+/// reducing); pixels outside the source read the nearest edge pixel. Integer
+/// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1193,17 +1214,18 @@ pub unsafe extern "C" fn vImageScale_ARGB8888(
     unsafe { scale::<u8, 4>("vImageScale_ARGB8888", src, dest, flags) }
 }
 
-/// Resamples `src` (four float channels (any order)) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (four float channels (any order)) to `dest`'s size with
+/// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+/// reducing); pixels outside the source read the nearest edge pixel. Integer
+/// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1221,17 +1243,18 @@ pub unsafe extern "C" fn vImageScale_ARGBFFFF(
     unsafe { scale::<f32, 4>("vImageScale_ARGBFFFF", src, dest, flags) }
 }
 
-/// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with
+/// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+/// reducing); pixels outside the source read the nearest edge pixel. Integer
+/// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1249,17 +1272,18 @@ pub unsafe extern "C" fn vImageScale_ARGB16U(
     unsafe { scale::<u16, 4>("vImageScale_ARGB16U", src, dest, flags) }
 }
 
-/// Resamples `src` (four 16-bit signed channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (four 16-bit signed channels) to `dest`'s size with
+/// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+/// reducing); pixels outside the source read the nearest edge pixel. Integer
+/// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1277,17 +1301,18 @@ pub unsafe extern "C" fn vImageScale_ARGB16S(
     unsafe { scale::<i16, 4>("vImageScale_ARGB16S", src, dest, flags) }
 }
 
-/// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or
+/// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+/// pixels outside the source read the nearest edge pixel. Integer results round
+/// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1305,17 +1330,18 @@ pub unsafe extern "C" fn vImageScale_Planar16S(
     unsafe { scale::<i16, 1>("vImageScale_Planar16S", src, dest, flags) }
 }
 
-/// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or
+/// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+/// pixels outside the source read the nearest edge pixel. Integer results round
+/// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1333,17 +1359,18 @@ pub unsafe extern "C" fn vImageScale_Planar16U(
     unsafe { scale::<u16, 1>("vImageScale_Planar16U", src, dest, flags) }
 }
 
-/// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or
+/// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+/// pixels outside the source read the nearest edge pixel. Integer results round
+/// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1361,17 +1388,18 @@ pub unsafe extern "C" fn vImageScale_CbCr8(
     unsafe { scale::<u8, 2>("vImageScale_CbCr8", src, dest, flags) }
 }
 
-/// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with
+/// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+/// reducing); pixels outside the source read the nearest edge pixel. Integer
+/// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1389,17 +1417,19 @@ pub unsafe extern "C" fn vImageScale_CbCr16U(
     unsafe { scale::<u16, 2>("vImageScale_CbCr16U", src, dest, flags) }
 }
 
-/// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G
+/// 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with
+/// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+/// reducing); pixels outside the source read the nearest edge pixel. Integer
+/// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1417,18 +1447,19 @@ pub unsafe extern "C" fn vImageScale_XRGB2101010W(
     unsafe { scale_xrgb("vImageScale_XRGB2101010W", src, dest, flags) }
 }
 
-/// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or
+/// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+/// pixels outside the source read the nearest edge pixel. Integer results round
+/// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageUseFP16Accumulator` (accepted;
-/// pixelport accumulates in f32), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1446,18 +1477,19 @@ pub unsafe extern "C" fn vImageScale_Planar16F(
     unsafe { scale::<f16, 1>("vImageScale_Planar16F", src, dest, flags) }
 }
 
-/// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3,
+/// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+/// pixels outside the source read the nearest edge pixel. Integer results round
+/// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageUseFP16Accumulator` (accepted;
-/// pixelport accumulates in f32), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety
@@ -1475,18 +1507,19 @@ pub unsafe extern "C" fn vImageScale_CbCr16F(
     unsafe { scale::<f16, 2>("vImageScale_CbCr16F", src, dest, flags) }
 }
 
-/// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3, or Lanczos-5
-/// with `kvImageHighQualityResampling` (widened when reducing); pixels
-/// outside the source read the nearest edge pixel. Integer results round to
-/// nearest and clamp. `tempBuffer` is not used (may be NULL);
+/// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3,
+/// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+/// pixels outside the source read the nearest edge pixel. Integer results round
+/// to nearest and clamp. `tempBuffer` is not used (may be NULL);
 /// `kvImageGetTempBufferSize` answers 0.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
 /// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-/// `kvImageRoiLargerThanInputBuffer`; flags other than
-/// `kvImageEdgeExtend` (the behaviour anyway), `kvImageHighQualityResampling`,
-/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does), `kvImageUseFP16Accumulator` (accepted;
-/// pixelport accumulates in f32), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+/// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+/// behaviour anyway), `kvImageHighQualityResampling`,
+/// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+/// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
 /// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
 ///
 /// # Safety

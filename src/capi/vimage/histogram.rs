@@ -319,10 +319,11 @@ pub unsafe extern "C" fn vImageContrastStretch_Planar8(
 /// (255·cdf(i) + total/2)/total, cdf counting pixels ≤ i.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
-/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-/// `kvImageUnknownFlagsBit`. In place allowed.
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; flags
+/// other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+/// allowed.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
@@ -345,10 +346,11 @@ pub unsafe extern "C" fn vImageEqualization_ARGB8888(
 /// 255, linear (rounded to nearest) between; a flat channel is left unchanged.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
-/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-/// `kvImageUnknownFlagsBit`. In place allowed.
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; flags
+/// other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+/// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+/// allowed.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
@@ -411,16 +413,17 @@ pub unsafe extern "C" fn vImageEndsInContrastStretch_Planar8(
 /// `percent_high[c]` (see `vImageEndsInContrastStretch_Planar8`).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// NULL `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a
-/// channel with `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
-/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; NULL
+/// `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a channel with
+/// `percent_low + percent_high > 100` → `kvImageInvalidParameter`; flags other
+/// than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
 /// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
 /// `kvImageUnknownFlagsBit`. In place allowed.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `percent_low` and `percent_high` are NULL or point to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `percent_low` and
+/// `percent_high` are NULL or point to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageEndsInContrastStretch_ARGB8888(
     src: *const vImage_Buffer,
@@ -466,7 +469,8 @@ pub unsafe extern "C" fn vImageEndsInContrastStretch_ARGB8888(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 256 readable entries.
+/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+/// is NULL or points to 256 readable entries.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageHistogramSpecification_Planar8(
     src: *const vImage_Buffer,
@@ -498,19 +502,20 @@ pub unsafe extern "C" fn vImageHistogramSpecification_Planar8(
 /// `vImageHistogramSpecification_Planar8`).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
-/// NULL `desired_histogram` or a needed `desired_histogram[c]` →
+/// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; NULL
+/// `desired_histogram` or a needed `desired_histogram[c]` →
 /// `kvImageNullPointerArgument` (`[0]` may be NULL with
 /// `kvImageLeaveAlphaUnchanged`); an all-zero desired histogram →
-/// `kvImageInvalidParameter`;
-/// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
-/// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
-/// `kvImageUnknownFlagsBit`. In place allowed.
+/// `kvImageInvalidParameter`; flags other than `kvImageLeaveAlphaUnchanged`
+/// (channel 0 copied), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+/// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+/// allowed.
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 4 pointers, each NULL or
-/// pointing to 256 readable entries.
+/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+/// is NULL or points to 4 pointers, each NULL or pointing to 256 readable
+/// entries.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageHistogramSpecification_ARGB8888(
     src: *const vImage_Buffer,
@@ -595,10 +600,10 @@ unsafe fn float_op(
         Ok(kvImageNoError)
     })
 }
-/// Histogram equalization: a value in bin i becomes
-/// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
-/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+/// Histogram equalization: a value in bin i becomes minVal + (maxVal −
+/// minVal)·cdf(i)/total (cdf counting bins ≤ i). Bins: ⌊entries·(v −
+/// minVal)/(maxVal − minVal)⌋ clipped to [0, entries − 1]; bin k stands for
+/// minVal + k·(maxVal − minVal)/(entries − 1).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 /// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -682,10 +687,10 @@ pub unsafe extern "C" fn vImageContrastStretch_PlanarF(
     }
 }
 
-/// Histogram equalization of each channel: a value in bin i becomes
-/// minVal + (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i).
-/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+/// Histogram equalization of each channel: a value in bin i becomes minVal +
+/// (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i). Bins: ⌊entries·(v −
+/// minVal)/(maxVal − minVal)⌋ clipped to [0, entries − 1]; bin k stands for
+/// minVal + k·(maxVal − minVal)/(entries − 1).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 /// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -727,8 +732,8 @@ pub unsafe extern "C" fn vImageEqualization_ARGBFFFF(
     }
 }
 
-/// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
-/// with lo/hi the darkest and brightest values (NaN ignored); a flat
+/// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) +
+/// minVal with lo/hi the darkest and brightest values (NaN ignored); a flat
 /// channel is copied. `histogram_entries` is only validated.
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
@@ -771,12 +776,12 @@ pub unsafe extern "C" fn vImageContrastStretch_ARGBFFFF(
     }
 }
 
-/// Ends-in contrast stretch on the bins: bins up to the one past the
-/// darkest `percent_low` % of pixels → minVal, from the one before the
-/// brightest `percent_high` % → maxVal, linear between; when the two bounds
-/// coincide the image is copied.
-/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+/// Ends-in contrast stretch on the bins: bins up to the one past the darkest
+/// `percent_low` % of pixels → minVal, from the one before the brightest
+/// `percent_high` % → maxVal, linear between; when the two bounds coincide the
+/// image is copied. Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries −
+/// 1).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 /// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -836,7 +841,8 @@ pub unsafe extern "C" fn vImageEndsInContrastStretch_PlanarF(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `percent_low` and `percent_high` are NULL or point to 4 readable values.
+/// readable (`src`) and writable (`dest`) for their rows; `percent_low` and
+/// `percent_high` are NULL or point to 4 readable values.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageEndsInContrastStretch_ARGBFFFF(
     src: *const vImage_Buffer,
@@ -876,12 +882,12 @@ pub unsafe extern "C" fn vImageEndsInContrastStretch_ARGBFFFF(
     }
 }
 
-/// Histogram specification of PlanarF data, as Apple documents it: a table
-/// per source bin — bin i → the smallest bin j whose desired cumulative
-/// fraction reaches the source's cumulative fraction at i (the float
-/// analogue of `vImageHistogramSpecification_Planar8`).
-/// Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
-/// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries − 1).
+/// Histogram specification of PlanarF data, as Apple documents it: a table per
+/// source bin — bin i → the smallest bin j whose desired cumulative fraction
+/// reaches the source's cumulative fraction at i (the float analogue of
+/// `vImageHistogramSpecification_Planar8`). Bins: ⌊entries·(v − minVal)/(maxVal
+/// − minVal)⌋ clipped to [0, entries − 1]; bin k stands for minVal + k·(maxVal
+/// − minVal)/(entries − 1).
 ///
 /// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
 /// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
@@ -895,8 +901,8 @@ pub unsafe extern "C" fn vImageEndsInContrastStretch_ARGBFFFF(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to `histogram_entries` readable
-/// entries.
+/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+/// is NULL or points to `histogram_entries` readable entries.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageHistogramSpecification_PlanarF(
     src: *const vImage_Buffer,
@@ -948,8 +954,9 @@ pub unsafe extern "C" fn vImageHistogramSpecification_PlanarF(
 ///
 /// # Safety
 /// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram` is NULL or points to 4 pointers, each NULL or
-/// pointing to `histogram_entries` readable entries.
+/// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+/// is NULL or points to 4 pointers, each NULL or pointing to
+/// `histogram_entries` readable entries.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn vImageHistogramSpecification_ARGBFFFF(
     src: *const vImage_Buffer,

@@ -183,12 +183,16 @@ fn scale_rows(
     let mut padded = alloc((sw + 2 * hpad) * c)?;
     // Horizontally resampled rows, keyed by padded row index.
     let mut window: VecDeque<(usize, Vec<f32>)> = VecDeque::new();
+    // Rows that left the window, reused for the next ones.
+    let mut spare: Vec<Vec<f32>> = Vec::new();
     let mut out = alloc(dw * c)?;
     for y in 0..dh {
         let first = vtaps.first(y);
         let count = vtaps.count();
         while window.front().is_some_and(|(r, _)| *r < first) {
-            window.pop_front();
+            if let Some((_, buf)) = window.pop_front() {
+                spare.push(buf);
+            }
         }
         let mut next = window.back().map_or(first, |(r, _)| r + 1);
         while next < first + count {
@@ -203,7 +207,10 @@ fn scale_rows(
             for px in right.chunks_exact_mut(c) {
                 px.copy_from_slice(&mid[(sw - 1) * c..]);
             }
-            let mut h = alloc(dw * c)?;
+            let mut h = match spare.pop() {
+                Some(buf) => buf,
+                None => alloc(dw * c)?,
+            };
             resample_interleaved(&htaps, c, &padded, &mut h);
             window.push_back((next, h));
             next += 1;
