@@ -20,14 +20,31 @@ pub fn resample_row(taps: &Taps, input: &[f32], out: &mut [f32]) {
     let count = taps.count();
     for (o, (first, weights)) in out.iter_mut().zip(taps.iter()) {
         let window = &input[first..first + count];
-        let base = window[0];
-        *o = base
-            + window
-                .iter()
-                .zip(weights)
-                .map(|(&x, &w)| (x - base) * w)
-                .sum::<f32>();
+        *o = dot_from_base(window, weights);
     }
+}
+
+/// `x₀ + Σ w·(x − x₀)` over one window, with four partial sums so the
+/// multiply-adds do not wait on each other (the order is fixed: lanes
+/// `k mod 4`, then the tail, then the lanes summed 0+1, 2+3).
+#[inline]
+fn dot_from_base(window: &[f32], weights: &[f32]) -> f32 {
+    let base = window[0];
+    let mut lanes = [0.0f32; 4];
+    let mut xs = window.chunks_exact(4);
+    let mut ws = weights.chunks_exact(4);
+    for (x, w) in (&mut xs).zip(&mut ws) {
+        for k in 0..4 {
+            lanes[k] += (x[k] - base) * w[k];
+        }
+    }
+    let tail: f32 = xs
+        .remainder()
+        .iter()
+        .zip(ws.remainder())
+        .map(|(&x, &w)| (x - base) * w)
+        .sum();
+    base + ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail)
 }
 
 /// Horizontal resample of an interleaved f32 row of `channels` channels
