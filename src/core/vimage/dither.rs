@@ -764,6 +764,18 @@ mod tests {
     }
 
     #[test]
+    fn sixteen_bit_none_is_apples_integer_formula_for_every_value() {
+        let src: Vec<u16> = (0..=u16::MAX).collect();
+        let s = Plane::packed(&src, src.len(), 1, src.len()).unwrap();
+        let mut out = vec![0u8; src.len()];
+        let mut d = PlaneMut::packed(&mut out, src.len(), 1, src.len()).unwrap();
+        to_8bit(&s, &mut d, 1, &LevelScale::unsigned16(), Method::None, None).unwrap();
+        for (&v, &o) in src.iter().zip(&out) {
+            assert_eq!(o as u32, (v as u32 * 255 + 32767) / 65535, "{v}");
+        }
+    }
+
+    #[test]
     fn floyd_steinberg_pins_a_small_case() {
         // Hand-computed: 0.25 on a 3×2 1-bit grid.
         // Row 0: x0 0.25→0 e .25: right +.109375, below-ish; x1 .359375→0 …
