@@ -5362,318 +5362,6 @@ vImage_Error vImageRotate90_ARGB16F(const struct vImage_Buffer *src,
                                     const Pixel_16F *backColor,
                                     vImage_Flags flags);
 
-// Resamples `src` (8-bit planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_Planar8(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
-// Resamples `src` (float planar) to `dest`'s size with Lanczos-3, or Lanczos-5
-// with `kvImageHighQualityResampling` (widened when reducing); pixels
-// outside the source read the nearest edge pixel. Integer results round to
-// nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_PlanarF(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
-// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with
-// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
-// reducing); pixels outside the source read the nearest edge pixel. Integer
-// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_ARGB8888(const struct vImage_Buffer *src,
-                                  const struct vImage_Buffer *dest,
-                                  void *tempBuffer,
-                                  vImage_Flags flags);
-
-// Resamples `src` (four float channels (any order)) to `dest`'s size with
-// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
-// reducing); pixels outside the source read the nearest edge pixel. Integer
-// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_ARGBFFFF(const struct vImage_Buffer *src,
-                                  const struct vImage_Buffer *dest,
-                                  void *tempBuffer,
-                                  vImage_Flags flags);
-
-// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with
-// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
-// reducing); pixels outside the source read the nearest edge pixel. Integer
-// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_ARGB16U(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
-// Resamples `src` (four 16-bit signed channels) to `dest`'s size with
-// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
-// reducing); pixels outside the source read the nearest edge pixel. Integer
-// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_ARGB16S(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
-// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or
-// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
-// pixels outside the source read the nearest edge pixel. Integer results round
-// to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_Planar16S(const struct vImage_Buffer *src,
-                                   const struct vImage_Buffer *dest,
-                                   void *tempBuffer,
-                                   vImage_Flags flags);
-
-// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or
-// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
-// pixels outside the source read the nearest edge pixel. Integer results round
-// to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_Planar16U(const struct vImage_Buffer *src,
-                                   const struct vImage_Buffer *dest,
-                                   void *tempBuffer,
-                                   vImage_Flags flags);
-
-// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or
-// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
-// pixels outside the source read the nearest edge pixel. Integer results round
-// to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_CbCr8(const struct vImage_Buffer *src,
-                               const struct vImage_Buffer *dest,
-                               void *tempBuffer,
-                               vImage_Flags flags);
-
-// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with
-// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
-// reducing); pixels outside the source read the nearest edge pixel. Integer
-// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_CbCr16U(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
-// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G
-// 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with
-// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
-// reducing); pixels outside the source read the nearest edge pixel. Integer
-// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_XRGB2101010W(const struct vImage_Buffer *src,
-                                      const struct vImage_Buffer *dest,
-                                      void *tempBuffer,
-                                      vImage_Flags flags);
-
-// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or
-// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
-// pixels outside the source read the nearest edge pixel. Integer results round
-// to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_Planar16F(const struct vImage_Buffer *src,
-                                   const struct vImage_Buffer *dest,
-                                   void *tempBuffer,
-                                   vImage_Flags flags);
-
-// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3,
-// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
-// pixels outside the source read the nearest edge pixel. Integer results round
-// to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_CbCr16F(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
-// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3,
-// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
-// pixels outside the source read the nearest edge pixel. Integer results round
-// to nearest and clamp. `tempBuffer` is not used (may be NULL);
-// `kvImageGetTempBufferSize` answers 0.
-//
-// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
-// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
-// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
-// behaviour anyway), `kvImageHighQualityResampling`,
-// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
-// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
-// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
-// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
-//
-// # Safety
-// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
-// readable (`src`) and writable (`dest`) for their rows.
-vImage_Error vImageScale_ARGB16F(const struct vImage_Buffer *src,
-                                 const struct vImage_Buffer *dest,
-                                 void *tempBuffer,
-                                 vImage_Flags flags);
-
 // Counts the 256 values of Planar8 `src` into `histogram[0..256]`.
 //
 // Errors: NULL `src`, data or `histogram` → `kvImageNullPointerArgument`;
@@ -6110,6 +5798,318 @@ vImage_Error vImageHistogramSpecification_ARGBFFFF(const struct vImage_Buffer *s
                                                    Pixel_F minVal,
                                                    Pixel_F maxVal,
                                                    vImage_Flags flags);
+
+// Resamples `src` (8-bit planar) to `dest`'s size with Lanczos-3, or Lanczos-5
+// with `kvImageHighQualityResampling` (widened when reducing); pixels
+// outside the source read the nearest edge pixel. Integer results round to
+// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar8(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (float planar) to `dest`'s size with Lanczos-3, or Lanczos-5
+// with `kvImageHighQualityResampling` (widened when reducing); pixels
+// outside the source read the nearest edge pixel. Integer results round to
+// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_PlanarF(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB8888(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  void *tempBuffer,
+                                  vImage_Flags flags);
+
+// Resamples `src` (four float channels (any order)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGBFFFF(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  void *tempBuffer,
+                                  vImage_Flags flags);
+
+// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB16U(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (four 16-bit signed channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB16S(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar16S(const struct vImage_Buffer *src,
+                                   const struct vImage_Buffer *dest,
+                                   void *tempBuffer,
+                                   vImage_Flags flags);
+
+// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar16U(const struct vImage_Buffer *src,
+                                   const struct vImage_Buffer *dest,
+                                   void *tempBuffer,
+                                   vImage_Flags flags);
+
+// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_CbCr8(const struct vImage_Buffer *src,
+                               const struct vImage_Buffer *dest,
+                               void *tempBuffer,
+                               vImage_Flags flags);
+
+// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_CbCr16U(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G
+// 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_XRGB2101010W(const struct vImage_Buffer *src,
+                                      const struct vImage_Buffer *dest,
+                                      void *tempBuffer,
+                                      vImage_Flags flags);
+
+// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar16F(const struct vImage_Buffer *src,
+                                   const struct vImage_Buffer *dest,
+                                   void *tempBuffer,
+                                   vImage_Flags flags);
+
+// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3,
+// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_CbCr16F(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3,
+// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB16F(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -11,4 +11,5 @@ pub mod convolve;
 pub mod dither;
 pub mod geometry;
 pub mod histogram;
+pub mod scale;
 pub mod types;
