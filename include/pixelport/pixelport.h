@@ -33,6 +33,48 @@
 
 #define kCVVersatileBayer_BayerPattern_BGGR 3
 
+// Plain round-to-nearest, as the non-dithered converters.
+#define kvImageConvert_DitherNone 0
+
+// Blue noise added before rounding; the noise offset changes per call.
+#define kvImageConvert_DitherOrdered 1
+
+// As `kvImageConvert_DitherOrdered` with the same noise offset every call.
+#define kvImageConvert_DitherOrderedReproducible 2
+
+// Floyd–Steinberg error diffusion.
+#define kvImageConvert_DitherFloydSteinberg 3
+
+// Atkinson error diffusion.
+#define kvImageConvert_DitherAtkinson 4
+
+// Ordered-dither noise shape: Gaussian (the default; OR with an ordered mode).
+#define kvImageConvert_OrderedGaussianBlue 0
+
+// Ordered-dither noise shape: uniform.
+#define kvImageConvert_OrderedUniformBlue 268435456
+
+// The bits of a dither value that select the noise shape.
+#define kvImageConvert_OrderedNoiseShapeMask 4026531840
+
+// `kRotate…` constants: the number of 90° counter-clockwise turns
+// (`uint8_t` arguments of `vImageRotate90_*`).
+#define kRotate0DegreesClockwise 0
+
+#define kRotate90DegreesClockwise 3
+
+#define kRotate180DegreesClockwise 2
+
+#define kRotate270DegreesClockwise 1
+
+#define kRotate0DegreesCounterClockwise 0
+
+#define kRotate90DegreesCounterClockwise 1
+
+#define kRotate180DegreesCounterClockwise 2
+
+#define kRotate270DegreesCounterClockwise 3
+
 // Opaque CGColorSpace storage.
 typedef struct CGColorSpace CGColorSpace;
 
@@ -468,6 +510,9 @@ typedef struct vImageChannelDescription {
   CGFloat max;
 } vImageChannelDescription;
 
+// IEEE binary16, handled as its raw bits.
+typedef uint16_t Pixel_16F;
+
 // Normalised Y'CbCr → RGB coefficients; fields in Apple's memory order
 // (`Yp, Cr_R, Cr_G, Cb_G, Cb_B`).
 typedef struct vImage_YpCbCrToARGBMatrix {
@@ -599,9 +644,6 @@ typedef uint32_t Pixel_32U;
 typedef uint16_t Pixel_ARGB_16U[4];
 
 typedef int16_t Pixel_ARGB_16S[4];
-
-// IEEE binary16, handled as its raw bits.
-typedef uint16_t Pixel_16F;
 
 typedef uint16_t Pixel_16F16F[2];
 
@@ -5050,6 +5092,390 @@ vImage_Error vImageConvert_AnyToAny(vImageConverterRef converter,
                                     void *tempBuffer,
                                     vImage_Flags flags);
 
+// Convolves `src` with the row-major `kernel_height × kernel_width`
+// `kernel`: clamp((Σ weight·pixel + divisor/2) / divisor, 0, 255)
+// with C integer division (divisor 0 → 1).
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights.
+vImage_Error vImageConvolve_Planar8(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    void *tempBuffer,
+                                    vImagePixelCount srcOffsetToROI_X,
+                                    vImagePixelCount srcOffsetToROI_Y,
+                                    const int16_t *kernel,
+                                    uint32_t kernel_height,
+                                    uint32_t kernel_width,
+                                    int32_t divisor,
+                                    Pixel_8 backgroundColor,
+                                    vImage_Flags flags);
+
+// Convolves `src` with the row-major `kernel_height × kernel_width`
+// `kernel`: clamp((Σ weight·pixel + bias + divisor/2) / divisor, 0, 255)
+// with C integer division (divisor 0 → 1).
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights.
+vImage_Error vImageConvolveWithBias_Planar8(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            vImagePixelCount srcOffsetToROI_X,
+                                            vImagePixelCount srcOffsetToROI_Y,
+                                            const int16_t *kernel,
+                                            uint32_t kernel_height,
+                                            uint32_t kernel_width,
+                                            int32_t divisor,
+                                            int32_t bias,
+                                            Pixel_8 backgroundColor,
+                                            vImage_Flags flags);
+
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: clamp((Σ weight·pixel + divisor/2) / divisor, 0,
+// 255) with C integer division (divisor 0 → 1).
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+// `backgroundColor` NULL with `kvImageBackgroundColorFill` →
+// `kvImageNullPointerArgument`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights;
+// `backgroundColor` is NULL or points to 4 readable values.
+vImage_Error vImageConvolve_ARGB8888(const struct vImage_Buffer *src,
+                                     const struct vImage_Buffer *dest,
+                                     void *tempBuffer,
+                                     vImagePixelCount srcOffsetToROI_X,
+                                     vImagePixelCount srcOffsetToROI_Y,
+                                     const int16_t *kernel,
+                                     uint32_t kernel_height,
+                                     uint32_t kernel_width,
+                                     int32_t divisor,
+                                     const Pixel_8 *backgroundColor,
+                                     vImage_Flags flags);
+
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: clamp((Σ weight·pixel + bias + divisor/2) / divisor,
+// 0, 255) with C integer division (divisor 0 → 1).
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+// `backgroundColor` NULL with `kvImageBackgroundColorFill` →
+// `kvImageNullPointerArgument`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights;
+// `backgroundColor` is NULL or points to 4 readable values.
+vImage_Error vImageConvolveWithBias_ARGB8888(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             void *tempBuffer,
+                                             vImagePixelCount srcOffsetToROI_X,
+                                             vImagePixelCount srcOffsetToROI_Y,
+                                             const int16_t *kernel,
+                                             uint32_t kernel_height,
+                                             uint32_t kernel_width,
+                                             int32_t divisor,
+                                             int32_t bias,
+                                             const Pixel_8 *backgroundColor,
+                                             vImage_Flags flags);
+
+// Convolves `src` with the row-major `kernel_height × kernel_width`
+// `kernel`: Σ weight·pixel, no clamping.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights.
+vImage_Error vImageConvolve_PlanarF(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    void *tempBuffer,
+                                    vImagePixelCount srcOffsetToROI_X,
+                                    vImagePixelCount srcOffsetToROI_Y,
+                                    const float *kernel,
+                                    uint32_t kernel_height,
+                                    uint32_t kernel_width,
+                                    Pixel_F backgroundColor,
+                                    vImage_Flags flags);
+
+// Convolves `src` with the row-major `kernel_height × kernel_width`
+// `kernel`: Σ weight·pixel + bias, no clamping.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights.
+vImage_Error vImageConvolveWithBias_PlanarF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            vImagePixelCount srcOffsetToROI_X,
+                                            vImagePixelCount srcOffsetToROI_Y,
+                                            const float *kernel,
+                                            uint32_t kernel_height,
+                                            uint32_t kernel_width,
+                                            float bias,
+                                            Pixel_F backgroundColor,
+                                            vImage_Flags flags);
+
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: Σ weight·pixel, no clamping.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+// `backgroundColor` NULL with `kvImageBackgroundColorFill` →
+// `kvImageNullPointerArgument`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights;
+// `backgroundColor` is NULL or points to 4 readable values.
+vImage_Error vImageConvolve_ARGBFFFF(const struct vImage_Buffer *src,
+                                     const struct vImage_Buffer *dest,
+                                     void *tempBuffer,
+                                     vImagePixelCount srcOffsetToROI_X,
+                                     vImagePixelCount srcOffsetToROI_Y,
+                                     const float *kernel,
+                                     uint32_t kernel_height,
+                                     uint32_t kernel_width,
+                                     const Pixel_F *backgroundColor,
+                                     vImage_Flags flags);
+
+// Convolves each channel of `src` with the row-major `kernel_height ×
+// kernel_width` `kernel`: Σ weight·pixel + bias, no clamping.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer or `kernel` → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+// `backgroundColor` NULL with `kvImageBackgroundColorFill` →
+// `kvImageNullPointerArgument`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `kernel` is
+// NULL or points to `kernel_height · kernel_width` readable weights;
+// `backgroundColor` is NULL or points to 4 readable values.
+vImage_Error vImageConvolveWithBias_ARGBFFFF(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             void *tempBuffer,
+                                             vImagePixelCount srcOffsetToROI_X,
+                                             vImagePixelCount srcOffsetToROI_Y,
+                                             const float *kernel,
+                                             uint32_t kernel_height,
+                                             uint32_t kernel_width,
+                                             float bias,
+                                             const Pixel_F *backgroundColor,
+                                             vImage_Flags flags);
+
+// Replaces each pixel by the mean of the `kernel_height × kernel_width`
+// window: (Σ + area/2) / area.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageBoxConvolve_Planar8(const struct vImage_Buffer *src,
+                                       const struct vImage_Buffer *dest,
+                                       void *tempBuffer,
+                                       vImagePixelCount srcOffsetToROI_X,
+                                       vImagePixelCount srcOffsetToROI_Y,
+                                       uint32_t kernel_height,
+                                       uint32_t kernel_width,
+                                       Pixel_8 backgroundColor,
+                                       vImage_Flags flags);
+
+// Replaces each pixel by a tent-weighted mean: weights are the outer product
+// of {1, 2, …, m, …, 2, 1} in each direction, divided (rounding half up) by
+// their sum.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageTentConvolve_Planar8(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        void *tempBuffer,
+                                        vImagePixelCount srcOffsetToROI_X,
+                                        vImagePixelCount srcOffsetToROI_Y,
+                                        uint32_t kernel_height,
+                                        uint32_t kernel_width,
+                                        Pixel_8 backgroundColor,
+                                        vImage_Flags flags);
+
+// Replaces each channel of each pixel by the mean of the `kernel_height ×
+// kernel_width` window: (Σ + area/2) / area.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+// `backgroundColor` NULL with `kvImageBackgroundColorFill` →
+// `kvImageNullPointerArgument`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows;
+// `backgroundColor` is NULL or points to 4 readable values.
+vImage_Error vImageBoxConvolve_ARGB8888(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        void *tempBuffer,
+                                        vImagePixelCount srcOffsetToROI_X,
+                                        vImagePixelCount srcOffsetToROI_Y,
+                                        uint32_t kernel_height,
+                                        uint32_t kernel_width,
+                                        const Pixel_8 *backgroundColor,
+                                        vImage_Flags flags);
+
+// Replaces each channel of each pixel by a tent-weighted mean: weights are the
+// outer product of {1, 2, …, m, …, 2, 1} in each direction, divided (rounding
+// half up) by their sum.
+//
+// Destination pixel (x, y) is centred on source pixel
+// (x + `srcOffsetToROI_X`, y + `srcOffsetToROI_Y`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; even kernel
+// height or width → `kvImageInvalidKernelSize`; not exactly one edge mode →
+// `kvImageInvalidEdgeStyle`; `dest` larger than `src` →
+// `kvImageRoiLargerThanInputBuffer`; `srcOffsetToROI_X + dest.width >
+// src.width` → `kvImageInvalidOffset_X` (Y likewise); short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than the edge modes,
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+// `backgroundColor` NULL with `kvImageBackgroundColorFill` →
+// `kvImageNullPointerArgument`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows;
+// `backgroundColor` is NULL or points to 4 readable values.
+vImage_Error vImageTentConvolve_ARGB8888(const struct vImage_Buffer *src,
+                                         const struct vImage_Buffer *dest,
+                                         void *tempBuffer,
+                                         vImagePixelCount srcOffsetToROI_X,
+                                         vImagePixelCount srcOffsetToROI_Y,
+                                         uint32_t kernel_height,
+                                         uint32_t kernel_width,
+                                         const Pixel_8 *backgroundColor,
+                                         vImage_Flags flags);
+
 // A new (+1) format describing `buffer`: its 4CC, and the matrix
 // (`kCVImageBufferYCbCrMatrixKey`), chroma siting
 // (`kCVImageBufferChromaLocationTopFieldKey`) and colour space
@@ -5633,6 +6059,490 @@ vImage_Error vImageConvert_16Fto16Q12(const struct vImage_Buffer *src,
                                       const struct vImage_Buffer *dest,
                                       vImage_Flags flags);
 
+// Quantises Planar8 `src` to 1-bit levels (value v → level
+// v·1/255) with the `dither` method and packs them into `dest`,
+// leftmost pixel in the most significant bits, each row starting on a
+// byte; unused bits at the end of a row are written as 0. `tempBuffer` is
+// not used (may be NULL).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar8toPlanar1(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            int dither,
+                                            vImage_Flags flags);
+
+// Unpacks 1-bit planar `src` (leftmost pixel in the most significant
+// bits; unused bits at a row's end ignored) to Planar8: level k → k·255.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar1toPlanar8(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpacks 1-bit indexed `src` to Planar8 through `colors`
+// (2 entries): each pixel becomes `colors[index]`.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `colors` NULL → `kvImageNullPointerArgument`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 2 readable bytes.
+vImage_Error vImageConvert_Indexed1toPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const Pixel_8 *colors,
+                                             vImage_Flags flags);
+
+// Converts Planar8 `src` to 1-bit indices into `colors` (2 grey
+// values), dithering between the two palette values around each pixel
+// with the `dither` method. A `colors` table of all zeros asks for a
+// computed palette: 2 values evenly spaced from the image's darkest
+// to its brightest pixel, written back into `colors`. Packing as
+// `vImageConvert_Planar8toPlanar1`. `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `colors` NULL → `kvImageNullPointerArgument`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 2 readable, writable bytes.
+vImage_Error vImageConvert_Planar8toIndexed1(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             void *tempBuffer,
+                                             Pixel_8 *colors,
+                                             int dither,
+                                             vImage_Flags flags);
+
+// Quantises Planar8 `src` to 2-bit levels (value v → level
+// v·3/255) with the `dither` method and packs them into `dest`,
+// leftmost pixel in the most significant bits, each row starting on a
+// byte; unused bits at the end of a row are written as 0. `tempBuffer` is
+// not used (may be NULL).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar8toPlanar2(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            int dither,
+                                            vImage_Flags flags);
+
+// Unpacks 2-bit planar `src` (leftmost pixel in the most significant
+// bits; unused bits at a row's end ignored) to Planar8: level k → k·85.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar2toPlanar8(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpacks 2-bit indexed `src` to Planar8 through `colors`
+// (4 entries): each pixel becomes `colors[index]`.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `colors` NULL → `kvImageNullPointerArgument`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 4 readable bytes.
+vImage_Error vImageConvert_Indexed2toPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const Pixel_8 *colors,
+                                             vImage_Flags flags);
+
+// Converts Planar8 `src` to 2-bit indices into `colors` (4 grey
+// values), dithering between the two palette values around each pixel
+// with the `dither` method. A `colors` table of all zeros asks for a
+// computed palette: 4 values evenly spaced from the image's darkest
+// to its brightest pixel, written back into `colors`. Packing as
+// `vImageConvert_Planar8toPlanar2`. `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `colors` NULL → `kvImageNullPointerArgument`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 4 readable, writable bytes.
+vImage_Error vImageConvert_Planar8toIndexed2(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             void *tempBuffer,
+                                             Pixel_8 *colors,
+                                             int dither,
+                                             vImage_Flags flags);
+
+// Quantises Planar8 `src` to 4-bit levels (value v → level
+// v·15/255) with the `dither` method and packs them into `dest`,
+// leftmost pixel in the most significant bits, each row starting on a
+// byte; unused bits at the end of a row are written as 0. `tempBuffer` is
+// not used (may be NULL).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar8toPlanar4(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            int dither,
+                                            vImage_Flags flags);
+
+// Unpacks 4-bit planar `src` (leftmost pixel in the most significant
+// bits; unused bits at a row's end ignored) to Planar8: level k → k·17.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar4toPlanar8(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Unpacks 4-bit indexed `src` to Planar8 through `colors`
+// (16 entries): each pixel becomes `colors[index]`.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `colors` NULL → `kvImageNullPointerArgument`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 16 readable bytes.
+vImage_Error vImageConvert_Indexed4toPlanar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             const Pixel_8 *colors,
+                                             vImage_Flags flags);
+
+// Converts Planar8 `src` to 4-bit indices into `colors` (16 grey
+// values), dithering between the two palette values around each pixel
+// with the `dither` method. A `colors` table of all zeros asks for a
+// computed palette: 16 values evenly spaced from the image's darkest
+// to its brightest pixel, written back into `colors`. Packing as
+// `vImageConvert_Planar8toPlanar4`. `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `colors` NULL → `kvImageNullPointerArgument`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `colors` is NULL or
+// points to 16 readable, writable bytes.
+vImage_Error vImageConvert_Planar8toIndexed4(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             void *tempBuffer,
+                                             Pixel_8 *colors,
+                                             int dither,
+                                             vImage_Flags flags);
+
+// Converts PlanarF `src` to Planar8: v = 255·(f − minFloat)/(maxFloat −
+// minFloat), clamped to 0…255 (NaN → 0), quantised with the `dither`
+// method (`kvImageConvert_DitherNone` = the non-dithered rounding).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_PlanarFtoPlanar8_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     Pixel_F maxFloat,
+                                                     Pixel_F minFloat,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts RGBFFF `src` to RGB888: per channel c, v = 255·(f − minFloat[c])
+// / (maxFloat[c] − minFloat[c]), clamped to 0…255 (NaN → 0), quantised
+// with the `dither` method (every channel; one ordered-noise value per
+// pixel).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`; flags other than
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and
+// `minFloat` are NULL or point to 3 readable floats.
+vImage_Error vImageConvert_RGBFFFtoRGB888_dithered(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   const Pixel_F *maxFloat,
+                                                   const Pixel_F *minFloat,
+                                                   int dither,
+                                                   vImage_Flags flags);
+
+// Converts 4-channel float `src` to 8 bits: per channel c, v = 255·(f −
+// minFloat[c]) / (maxFloat[c] − minFloat[c]), clamped to 0…255 (NaN → 0),
+// quantised with the `dither` method (every channel; one ordered-noise
+// value per pixel); then `dest[i] = quantised[permuteMap[i]]` (an entry
+// above 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// `maxFloat`/`minFloat` NULL → `kvImageNullPointerArgument`; flags other than
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `maxFloat` and
+// `minFloat` are NULL or point to 4 readable floats; `permuteMap` is NULL
+// or points to 4 readable bytes.
+vImage_Error vImageConvert_ARGBFFFFtoARGB8888_dithered(const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       const Pixel_F *maxFloat,
+                                                       const Pixel_F *minFloat,
+                                                       int dither,
+                                                       const uint8_t *permuteMap,
+                                                       vImage_Flags flags);
+
+// Converts Planar16U `src` to Planar8: v = 255·s/65535 quantised with the
+// `dither` method (`kvImageConvert_DitherNone` = (s·255 + 32767)/65535).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_Planar16UtoPlanar8_dithered(const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       int dither,
+                                                       vImage_Flags flags);
+
+// Converts RGB16U `src` to RGB888: v = 255·s/65535 per channel, quantised
+// with the `dither` method (every channel; one ordered-noise value per
+// pixel; `kvImageConvert_DitherNone` = (s·255 + 32767)/65535).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGB16UtoRGB888_dithered(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   int dither,
+                                                   vImage_Flags flags);
+
+// Converts 4-channel 16U `src` to 8 bits: v = 255·s/65535 per channel,
+// quantised with the `dither` method (every channel; one ordered-noise
+// value per pixel); then `dest[i] = quantised[permuteMap[i]]` (an entry
+// above 3 → `kvImageInvalidParameter`, NULL → `kvImageNullPointerArgument`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `permuteMap` is
+// NULL or points to 4 readable bytes.
+vImage_Error vImageConvert_ARGB16UtoARGB8888_dithered(const struct vImage_Buffer *src,
+                                                      const struct vImage_Buffer *dest,
+                                                      int dither,
+                                                      const uint8_t *permuteMap,
+                                                      vImage_Flags flags);
+
+// Converts ARGB8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+// Apple's rounding formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_ARGB8888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     void *tempBuffer,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts RGBA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+// Apple's rounding formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGBA8888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     void *tempBuffer,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts BGRA8888 (alpha dropped) `src` to RGB565 (R bits 15–11, G 10–5, B
+// 4–0) in host-endian 16-bit words. Colour channels are quantised with the
+// `dither` method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches
+// Apple's rounding formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_BGRA8888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                     const struct vImage_Buffer *dest,
+                                                     void *tempBuffer,
+                                                     int dither,
+                                                     vImage_Flags flags);
+
+// Converts RGB888 `src` to RGB565 (R bits 15–11, G 10–5, B 4–0) in host-endian
+// 16-bit words. Colour channels are quantised with the `dither` method (level
+// = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's rounding
+// formulas). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGB888toRGB565_dithered(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   void *tempBuffer,
+                                                   int dither,
+                                                   vImage_Flags flags);
+
+// Converts ARGB8888 `src` to ARGB1555 (A bit 15, R 14–10, G 9–5, B 4–0) in
+// host-endian 16-bit words. Colour channels are quantised with the `dither`
+// method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's
+// rounding formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 →
+// 1). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_ARGB8888toARGB1555_dithered(const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       void *tempBuffer,
+                                                       int dither,
+                                                       vImage_Flags flags);
+
+// Converts RGBA8888 `src` to RGBA5551 (R bits 15–11, G 10–6, B 5–1, A bit 0)
+// in host-endian 16-bit words. Colour channels are quantised with the `dither`
+// method (level = v·(2ᵇ − 1)/255; `kvImageConvert_DitherNone` matches Apple's
+// rounding formulas); the 1-bit alpha is rounded, never dithered (a ≥ 128 →
+// 1). `tempBuffer` is not used.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// unknown `dither` method or noise shape → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageConvert_RGBA8888toRGBA5551_dithered(const struct vImage_Buffer *src,
+                                                       const struct vImage_Buffer *dest,
+                                                       void *tempBuffer,
+                                                       int dither,
+                                                       vImage_Flags flags);
+
 // Sets every pixel of `dest` to `color`: 4 bytes (any channel order). NULL → `kvImageNullPointerArgument`.
 //
 // # Safety
@@ -5699,21 +6609,980 @@ vImage_Error vImageCopyBuffer(const struct vImage_Buffer *src,
                               size_t pixelSize,
                               vImage_Flags flags);
 
-// Writes `src` upside down into `dest` (four 8-bit channels per pixel,
-// any order). The buffers must have the same size; they may be the same
-// memory (in place).
+// Mirrors `src` left ↔ right into `dest` (8-bit planar). `dest` sets the size;
+// a larger `src` contributes its top-left region of that size.
 //
-// Errors (nothing written): `kvImageNullPointerArgument`,
-// `kvImageInvalidRowBytes`, `kvImageBufferSizeMismatch`,
-// `kvImageUnknownFlagsBit` (flags other than `kvImageDoNotTile`,
-// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize`, which
-// returns 0).
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
 //
 // # Safety
-// `src`/`dest` NULL or describing readable / writable memory.
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_Planar8(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (float planar). `dest` sets the size;
+// a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_PlanarF(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (four 8-bit channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_ARGB8888(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (four float channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_ARGBFFFF(const struct vImage_Buffer *src,
+                                              const struct vImage_Buffer *dest,
+                                              vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (16-bit unsigned planar). `dest` sets
+// the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_Planar16U(const struct vImage_Buffer *src,
+                                               const struct vImage_Buffer *dest,
+                                               vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (four 16-bit unsigned channels).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_ARGB16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (four 16-bit signed channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_ARGB16S(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (half-float planar). `dest` sets the
+// size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_Planar16F(const struct vImage_Buffer *src,
+                                               const struct vImage_Buffer *dest,
+                                               vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (two half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_CbCr16F(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` left ↔ right into `dest` (four half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageHorizontalReflect_ARGB16F(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (8-bit planar). `dest` sets the size;
+// a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_Planar8(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (float planar). `dest` sets the size;
+// a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_PlanarF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (four 8-bit channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
 vImage_Error vImageVerticalReflect_ARGB8888(const struct vImage_Buffer *src,
                                             const struct vImage_Buffer *dest,
                                             vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (four float channels (any order)).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (16-bit unsigned planar). `dest` sets
+// the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_Planar16U(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (four 16-bit unsigned channels).
+// `dest` sets the size; a larger `src` contributes its top-left region of that
+// size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_ARGB16U(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (four 16-bit signed channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_ARGB16S(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (half-float planar). `dest` sets the
+// size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_Planar16F(const struct vImage_Buffer *src,
+                                             const struct vImage_Buffer *dest,
+                                             vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (two half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_CbCr16F(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Mirrors `src` top ↔ bottom into `dest` (four half-float channels). `dest`
+// sets the size; a larger `src` contributes its top-left region of that size.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; `src` smaller than `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. Overlapping buffers give the out-of-place result.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageVerticalReflect_ARGB16F(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Rotates `src` (8-bit planar) by `rotationConstant` quarter turns
+// counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageRotate90_Planar8(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    uint8_t rotationConstant,
+                                    Pixel_8 backColor,
+                                    vImage_Flags flags);
+
+// Rotates `src` (float planar) by `rotationConstant` quarter turns
+// counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageRotate90_PlanarF(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    uint8_t rotationConstant,
+                                    Pixel_F backColor,
+                                    vImage_Flags flags);
+
+// Rotates `src` (four 8-bit channels (any order)) by `rotationConstant`
+// quarter turns counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
+vImage_Error vImageRotate90_ARGB8888(const struct vImage_Buffer *src,
+                                     const struct vImage_Buffer *dest,
+                                     uint8_t rotationConstant,
+                                     const Pixel_8 *backColor,
+                                     vImage_Flags flags);
+
+// Rotates `src` (four float channels (any order)) by `rotationConstant`
+// quarter turns counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
+vImage_Error vImageRotate90_ARGBFFFF(const struct vImage_Buffer *src,
+                                     const struct vImage_Buffer *dest,
+                                     uint8_t rotationConstant,
+                                     const Pixel_F *backColor,
+                                     vImage_Flags flags);
+
+// Rotates `src` (16-bit unsigned planar) by `rotationConstant` quarter turns
+// counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageRotate90_Planar16U(const struct vImage_Buffer *src,
+                                      const struct vImage_Buffer *dest,
+                                      uint8_t rotationConstant,
+                                      Pixel_16U backColor,
+                                      vImage_Flags flags);
+
+// Rotates `src` (four 16-bit unsigned channels) by `rotationConstant` quarter
+// turns counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
+vImage_Error vImageRotate90_ARGB16U(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    uint8_t rotationConstant,
+                                    const Pixel_16U *backColor,
+                                    vImage_Flags flags);
+
+// Rotates `src` (four 16-bit signed channels) by `rotationConstant` quarter
+// turns counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
+vImage_Error vImageRotate90_ARGB16S(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    uint8_t rotationConstant,
+                                    const Pixel_16S *backColor,
+                                    vImage_Flags flags);
+
+// Rotates `src` (half-float planar) by `rotationConstant` quarter turns
+// counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` fills what the rotated image does not cover. When the
+// centring cannot be exact it rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageRotate90_Planar16F(const struct vImage_Buffer *src,
+                                      const struct vImage_Buffer *dest,
+                                      uint8_t rotationConstant,
+                                      Pixel_16F backColor,
+                                      vImage_Flags flags);
+
+// Rotates `src` (two half-float channels) by `rotationConstant` quarter turns
+// counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` (2 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 2 readable values.
+vImage_Error vImageRotate90_CbCr16F(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    uint8_t rotationConstant,
+                                    const Pixel_16F *backColor,
+                                    vImage_Flags flags);
+
+// Rotates `src` (four half-float channels) by `rotationConstant` quarter turns
+// counter-clockwise (`kRotate…` values 0–3, others →
+// `kvImageInvalidParameter`) and centres it in `dest`, which may have any
+// size; `backColor` (4 values, NULL → `kvImageNullPointerArgument`) fills what
+// the rotated image does not cover. When the centring cannot be exact it
+// rounds toward the top-left.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `backColor` is NULL
+// or points to 4 readable values.
+vImage_Error vImageRotate90_ARGB16F(const struct vImage_Buffer *src,
+                                    const struct vImage_Buffer *dest,
+                                    uint8_t rotationConstant,
+                                    const Pixel_16F *backColor,
+                                    vImage_Flags flags);
+
+// Counts the 256 values of Planar8 `src` into `histogram[0..256]`.
+//
+// Errors: NULL `src`, data or `histogram` → `kvImageNullPointerArgument`;
+// short rowBytes → `kvImageInvalidRowBytes`; flags other than
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` is NULL or points to a `vImage_Buffer` describing readable memory;
+// `histogram` is NULL or points to 256 writable `vImagePixelCount`s.
+vImage_Error vImageHistogramCalculation_Planar8(const struct vImage_Buffer *src,
+                                                vImagePixelCount *histogram,
+                                                vImage_Flags flags);
+
+// Counts each channel of 4-channel 8-bit `src` (memory order) into
+// `histogram[c][0..256]`. With `kvImageLeaveAlphaUnchanged` channel 0 is
+// skipped and `histogram[0]` may be NULL.
+//
+// Errors: NULL `src`, data, `histogram` or a needed `histogram[c]` →
+// `kvImageNullPointerArgument`; short rowBytes → `kvImageInvalidRowBytes`;
+// flags other than `kvImageLeaveAlphaUnchanged`, `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` is NULL or points to a `vImage_Buffer` describing readable memory;
+// `histogram` is NULL or points to 4 pointers, each NULL or pointing to 256
+// writable `vImagePixelCount`s.
+vImage_Error vImageHistogramCalculation_ARGB8888(const struct vImage_Buffer *src,
+                                                 vImagePixelCount **histogram,
+                                                 vImage_Flags flags);
+
+// Counts PlanarF `src` into `histogram_entries` bins over
+// [`minVal`, `maxVal`]: bin = ⌊entries·(v − min)/(max − min)⌋ clipped to
+// [0, entries − 1] (NaN → bin 0).
+//
+// Errors: NULL `src`, data or `histogram` → `kvImageNullPointerArgument`;
+// `histogram_entries` 0, `maxVal < minVal` or NaN bounds →
+// `kvImageInvalidParameter`; short rowBytes → `kvImageInvalidRowBytes`;
+// flags other than `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` is NULL or points to a `vImage_Buffer` describing readable memory;
+// `histogram` is NULL or points to `histogram_entries` writable entries.
+vImage_Error vImageHistogramCalculation_PlanarF(const struct vImage_Buffer *src,
+                                                vImagePixelCount *histogram,
+                                                unsigned int histogram_entries,
+                                                Pixel_F minVal,
+                                                Pixel_F maxVal,
+                                                vImage_Flags flags);
+
+// Counts each channel of 4-channel float `src` into `histogram[c]`
+// (`histogram_entries` bins each, binned as
+// `vImageHistogramCalculation_PlanarF`). `kvImageLeaveAlphaUnchanged` skips
+// channel 0 (`histogram[0]` may then be NULL).
+//
+// Errors: as `vImageHistogramCalculation_PlanarF`, plus NULL needed
+// `histogram[c]` → `kvImageNullPointerArgument`; `kvImageLeaveAlphaUnchanged`
+// is accepted.
+//
+// # Safety
+// `src` is NULL or points to a `vImage_Buffer` describing readable memory;
+// `histogram` is NULL or points to 4 pointers, each NULL or pointing to
+// `histogram_entries` writable entries.
+vImage_Error vImageHistogramCalculation_ARGBFFFF(const struct vImage_Buffer *src,
+                                                 vImagePixelCount **histogram,
+                                                 unsigned int histogram_entries,
+                                                 Pixel_F minVal,
+                                                 Pixel_F maxVal,
+                                                 vImage_Flags flags);
+
+// Histogram equalization: value i →
+// (255·cdf(i) + total/2)/total, cdf counting pixels ≤ i.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEqualization_Planar8(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        vImage_Flags flags);
+
+// Contrast stretch: the darkest value → 0, the brightest →
+// 255, linear (rounded to nearest) between; a flat image is left unchanged.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageContrastStretch_Planar8(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           vImage_Flags flags);
+
+// Histogram equalization of each channel: value i →
+// (255·cdf(i) + total/2)/total, cdf counting pixels ≤ i.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; flags
+// other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+// allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEqualization_ARGB8888(const struct vImage_Buffer *src,
+                                         const struct vImage_Buffer *dest,
+                                         vImage_Flags flags);
+
+// Contrast stretch of each channel: the darkest value → 0, the brightest →
+// 255, linear (rounded to nearest) between; a flat channel is left unchanged.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; flags
+// other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+// allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageContrastStretch_ARGB8888(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            vImage_Flags flags);
+
+// Ends-in contrast stretch: values up to the one past the darkest
+// `percent_low` % of pixels → 0, from the one before the brightest
+// `percent_high` % → 255, linear (rounded to nearest) between.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEndsInContrastStretch_Planar8(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 unsigned int percent_low,
+                                                 unsigned int percent_high,
+                                                 vImage_Flags flags);
+
+// Ends-in contrast stretch of each channel c with `percent_low[c]` and
+// `percent_high[c]` (see `vImageEndsInContrastStretch_Planar8`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; NULL
+// `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a channel with
+// `percent_low + percent_high > 100` → `kvImageInvalidParameter`; flags other
+// than `kvImageLeaveAlphaUnchanged` (channel 0 copied), `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `percent_low` and
+// `percent_high` are NULL or point to 4 readable values.
+vImage_Error vImageEndsInContrastStretch_ARGB8888(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const unsigned int *percent_low,
+                                                  const unsigned int *percent_high,
+                                                  vImage_Flags flags);
+
+// Histogram specification: remaps `src` so its histogram approximates
+// `desired_histogram` (256 entries): value i → the smallest j whose desired
+// cumulative fraction reaches the source's cumulative fraction at i.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`;
+// NULL `desired_histogram` → `kvImageNullPointerArgument`; an all-zero
+// desired histogram → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to 256 readable entries.
+vImage_Error vImageHistogramSpecification_Planar8(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  const vImagePixelCount *desired_histogram,
+                                                  vImage_Flags flags);
+
+// Histogram specification of each channel c toward
+// `desired_histogram[c]` (256 entries; see
+// `vImageHistogramSpecification_Planar8`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; sizes differ → `kvImageBufferSizeMismatch`; NULL
+// `desired_histogram` or a needed `desired_histogram[c]` →
+// `kvImageNullPointerArgument` (`[0]` may be NULL with
+// `kvImageLeaveAlphaUnchanged`); an all-zero desired histogram →
+// `kvImageInvalidParameter`; flags other than `kvImageLeaveAlphaUnchanged`
+// (channel 0 copied), `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole`,
+// `kvImageGetTempBufferSize` (→ 0) → `kvImageUnknownFlagsBit`. In place
+// allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to 4 pointers, each NULL or pointing to 256 readable
+// entries.
+vImage_Error vImageHistogramSpecification_ARGB8888(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   const vImagePixelCount *const *desired_histogram,
+                                                   vImage_Flags flags);
+
+// Histogram equalization: a value in bin i becomes minVal + (maxVal −
+// minVal)·cdf(i)/total (cdf counting bins ≤ i). Bins: ⌊entries·(v −
+// minVal)/(maxVal − minVal)⌋ clipped to [0, entries − 1]; bin k stands for
+// minVal + k·(maxVal − minVal)/(entries − 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEqualization_PlanarF(const struct vImage_Buffer *src,
+                                        const struct vImage_Buffer *dest,
+                                        void *tempBuffer,
+                                        unsigned int histogram_entries,
+                                        Pixel_F minVal,
+                                        Pixel_F maxVal,
+                                        vImage_Flags flags);
+
+// Contrast stretch: (v − lo)·(maxVal − minVal)/(hi − lo) + minVal
+// with lo/hi the darkest and brightest values (NaN ignored); a flat
+// channel is copied. `histogram_entries` is only validated.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageContrastStretch_PlanarF(const struct vImage_Buffer *src,
+                                           const struct vImage_Buffer *dest,
+                                           void *tempBuffer,
+                                           unsigned int histogram_entries,
+                                           Pixel_F minVal,
+                                           Pixel_F maxVal,
+                                           vImage_Flags flags);
+
+// Histogram equalization of each channel: a value in bin i becomes minVal +
+// (maxVal − minVal)·cdf(i)/total (cdf counting bins ≤ i). Bins: ⌊entries·(v −
+// minVal)/(maxVal − minVal)⌋ clipped to [0, entries − 1]; bin k stands for
+// minVal + k·(maxVal − minVal)/(entries − 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEqualization_ARGBFFFF(const struct vImage_Buffer *src,
+                                         const struct vImage_Buffer *dest,
+                                         void *tempBuffer,
+                                         unsigned int histogram_entries,
+                                         Pixel_F minVal,
+                                         Pixel_F maxVal,
+                                         vImage_Flags flags);
+
+// Contrast stretch of each channel: (v − lo)·(maxVal − minVal)/(hi − lo) +
+// minVal with lo/hi the darkest and brightest values (NaN ignored); a flat
+// channel is copied. `histogram_entries` is only validated.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageContrastStretch_ARGBFFFF(const struct vImage_Buffer *src,
+                                            const struct vImage_Buffer *dest,
+                                            void *tempBuffer,
+                                            unsigned int histogram_entries,
+                                            Pixel_F minVal,
+                                            Pixel_F maxVal,
+                                            vImage_Flags flags);
+
+// Ends-in contrast stretch on the bins: bins up to the one past the darkest
+// `percent_low` % of pixels → minVal, from the one before the brightest
+// `percent_high` % → maxVal, linear between; when the two bounds coincide the
+// image is copied. Bins: ⌊entries·(v − minVal)/(maxVal − minVal)⌋ clipped to
+// [0, entries − 1]; bin k stands for minVal + k·(maxVal − minVal)/(entries −
+// 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageEndsInContrastStretch_PlanarF(const struct vImage_Buffer *src,
+                                                 const struct vImage_Buffer *dest,
+                                                 void *tempBuffer,
+                                                 unsigned int percent_low,
+                                                 unsigned int percent_high,
+                                                 unsigned int histogram_entries,
+                                                 Pixel_F minVal,
+                                                 Pixel_F maxVal,
+                                                 vImage_Flags flags);
+
+// Ends-in contrast stretch of each channel c with `percent_low[c]` and
+// `percent_high[c]` (see `vImageEndsInContrastStretch_PlanarF`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// NULL `percent_low`/`percent_high` → `kvImageNullPointerArgument`; a
+// channel with `percent_low + percent_high > 100` → `kvImageInvalidParameter`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `percent_low` and
+// `percent_high` are NULL or point to 4 readable values.
+vImage_Error vImageEndsInContrastStretch_ARGBFFFF(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  void *tempBuffer,
+                                                  const unsigned int *percent_low,
+                                                  const unsigned int *percent_high,
+                                                  unsigned int histogram_entries,
+                                                  Pixel_F minVal,
+                                                  Pixel_F maxVal,
+                                                  vImage_Flags flags);
+
+// Histogram specification of PlanarF data, as Apple documents it: a table per
+// source bin — bin i → the smallest bin j whose desired cumulative fraction
+// reaches the source's cumulative fraction at i (the float analogue of
+// `vImageHistogramSpecification_Planar8`). Bins: ⌊entries·(v − minVal)/(maxVal
+// − minVal)⌋ clipped to [0, entries − 1]; bin k stands for minVal + k·(maxVal
+// − minVal)/(entries − 1).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// NULL `desired_histogram` → `kvImageNullPointerArgument`; an all-zero
+// desired histogram → `kvImageInvalidParameter`;
+// flags other than `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to `histogram_entries` readable entries.
+vImage_Error vImageHistogramSpecification_PlanarF(const struct vImage_Buffer *src,
+                                                  const struct vImage_Buffer *dest,
+                                                  void *tempBuffer,
+                                                  const vImagePixelCount *desired_histogram,
+                                                  unsigned int histogram_entries,
+                                                  Pixel_F minVal,
+                                                  Pixel_F maxVal,
+                                                  vImage_Flags flags);
+
+// Histogram specification of each channel c toward `desired_histogram[c]`
+// (`histogram_entries` entries; see `vImageHistogramSpecification_PlanarF`).
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; `histogram_entries`
+// 0, `maxVal < minVal` or NaN bounds → `kvImageInvalidParameter`; short
+// rowBytes → `kvImageInvalidRowBytes`; sizes differ →
+// `kvImageBufferSizeMismatch`;
+// NULL `desired_histogram` or a needed `desired_histogram[c]` →
+// `kvImageNullPointerArgument` (`[0]` may be NULL with
+// `kvImageLeaveAlphaUnchanged`); an all-zero desired histogram →
+// `kvImageInvalidParameter`;
+// flags other than `kvImageLeaveAlphaUnchanged` (channel 0 copied),
+// `kvImageDoNotTile`,
+// `kvImagePrintDiagnosticsToConsole`, `kvImageGetTempBufferSize` (→ 0) →
+// `kvImageUnknownFlagsBit`. `tempBuffer` is not used. In place allowed.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows; `desired_histogram`
+// is NULL or points to 4 pointers, each NULL or pointing to
+// `histogram_entries` readable entries.
+vImage_Error vImageHistogramSpecification_ARGBFFFF(const struct vImage_Buffer *src,
+                                                   const struct vImage_Buffer *dest,
+                                                   void *tempBuffer,
+                                                   const vImagePixelCount *const *desired_histogram,
+                                                   unsigned int histogram_entries,
+                                                   Pixel_F minVal,
+                                                   Pixel_F maxVal,
+                                                   vImage_Flags flags);
 
 // Splits the 4 bytes of each pixel into 4 planes (any channel order; see the `RGBA8888toPlanar8` / `BGRA8888toPlanar8` macros).
 //
@@ -5954,6 +7823,318 @@ vImage_Error vImageConvert_RGBAFFFFtoRGBFFF(const struct vImage_Buffer *rgbaSrc,
 vImage_Error vImageConvert_BGRAFFFFtoRGBFFF(const struct vImage_Buffer *bgraSrc,
                                             const struct vImage_Buffer *rgbDest,
                                             vImage_Flags flags);
+
+// Resamples `src` (8-bit planar) to `dest`'s size with Lanczos-3, or Lanczos-5
+// with `kvImageHighQualityResampling` (widened when reducing); pixels
+// outside the source read the nearest edge pixel. Integer results round to
+// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar8(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (float planar) to `dest`'s size with Lanczos-3, or Lanczos-5
+// with `kvImageHighQualityResampling` (widened when reducing); pixels
+// outside the source read the nearest edge pixel. Integer results round to
+// nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_PlanarF(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (four 8-bit channels (any order)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB8888(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  void *tempBuffer,
+                                  vImage_Flags flags);
+
+// Resamples `src` (four float channels (any order)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGBFFFF(const struct vImage_Buffer *src,
+                                  const struct vImage_Buffer *dest,
+                                  void *tempBuffer,
+                                  vImage_Flags flags);
+
+// Resamples `src` (four 16-bit unsigned channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB16U(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (four 16-bit signed channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB16S(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (16-bit signed planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar16S(const struct vImage_Buffer *src,
+                                   const struct vImage_Buffer *dest,
+                                   void *tempBuffer,
+                                   vImage_Flags flags);
+
+// Resamples `src` (16-bit unsigned planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar16U(const struct vImage_Buffer *src,
+                                   const struct vImage_Buffer *dest,
+                                   void *tempBuffer,
+                                   vImage_Flags flags);
+
+// Resamples `src` (two 8-bit channels) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_CbCr8(const struct vImage_Buffer *src,
+                               const struct vImage_Buffer *dest,
+                               void *tempBuffer,
+                               vImage_Flags flags);
+
+// Resamples `src` (two 16-bit unsigned channels) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_CbCr16U(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (XRGB2101010 in host-endian 32-bit words (R bits 29–20, G
+// 19–10, B 9–0; the two X bits are written as 0)) to `dest`'s size with
+// Lanczos-3, or Lanczos-5 with `kvImageHighQualityResampling` (widened when
+// reducing); pixels outside the source read the nearest edge pixel. Integer
+// results round to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_XRGB2101010W(const struct vImage_Buffer *src,
+                                      const struct vImage_Buffer *dest,
+                                      void *tempBuffer,
+                                      vImage_Flags flags);
+
+// Resamples `src` (half-float planar) to `dest`'s size with Lanczos-3, or
+// Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_Planar16F(const struct vImage_Buffer *src,
+                                   const struct vImage_Buffer *dest,
+                                   void *tempBuffer,
+                                   vImage_Flags flags);
+
+// Resamples `src` (two half-float channels) to `dest`'s size with Lanczos-3,
+// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_CbCr16F(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
+
+// Resamples `src` (four half-float channels) to `dest`'s size with Lanczos-3,
+// or Lanczos-5 with `kvImageHighQualityResampling` (widened when reducing);
+// pixels outside the source read the nearest edge pixel. Integer results round
+// to nearest and clamp. `tempBuffer` is not used (may be NULL);
+// `kvImageGetTempBufferSize` answers 0.
+//
+// Errors: NULL buffer → `kvImageNullPointerArgument`; short rowBytes →
+// `kvImageInvalidRowBytes`; an empty `src` with a non-empty `dest` →
+// `kvImageRoiLargerThanInputBuffer`; flags other than `kvImageEdgeExtend` (the
+// behaviour anyway), `kvImageHighQualityResampling`,
+// `kvImageLeaveAlphaUnchanged` (ignored, as vImage's geometry does),
+// `kvImageUseFP16Accumulator` (accepted; pixelport accumulates in f32),
+// `kvImageDoNotTile`, `kvImagePrintDiagnosticsToConsole` and
+// `kvImageGetTempBufferSize` → `kvImageUnknownFlagsBit`.
+//
+// # Safety
+// `src` and `dest` are NULL or point to `vImage_Buffer`s describing memory
+// readable (`src`) and writable (`dest`) for their rows.
+vImage_Error vImageScale_ARGB16F(const struct vImage_Buffer *src,
+                                 const struct vImage_Buffer *dest,
+                                 void *tempBuffer,
+                                 vImage_Flags flags);
 
 // Folds `matrix` and `pixelRange` into `*outInfo` for the
 // `vImageConvert_<Y'CbCr>ToARGB…` functions. The info works with every

@@ -1,19 +1,118 @@
-//! Geometry operations (vimage-ops.md §2). For now the vertical reflect
-//! that Apple's Core Video interoperability examples call; branch
-//! `vimage-ops-b` brings the rest of the family.
+//! Pure pixel moves (vimage-ops.md §2.1, §2.2): horizontal and vertical
+//! reflection and rotation by multiples of 90°. Nothing is resampled, so
+//! every kernel is generic over the element type and a pixel is just
+//! `channels` consecutive elements.
+//!
+//! Region rule (README "vImage geometry"): reflection works on the
+//! destination's size; a larger source contributes its top-left
+//! destination-sized region, a smaller one is
+//! [`ImageError::RoiLargerThanInput`].
 
-use crate::core::image::{ImageError, Plane, PlaneMut, same_size};
+use crate::core::image::{ImageError, Plane, PlaneMut};
 
-/// Row `y` of `dest` = row `height − 1 − y` of `src` (pixels of any
-/// element count: rows are copied whole).
-pub fn vertical_reflect<T: Copy>(
+/// Which way to mirror.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Axis {
+    /// Left ↔ right, about the vertical centre line.
+    Horizontal,
+    /// Top ↔ bottom, about the horizontal centre line.
+    Vertical,
+}
+
+fn covers<T, U>(src: &Plane<'_, T>, dest: &PlaneMut<'_, U>) -> Result<(), ImageError> {
+    if src.width() < dest.width() || src.height() < dest.height() {
+        Err(ImageError::RoiLargerThanInput)
+    } else {
+        Ok(())
+    }
+}
+
+/// Mirrors one row of `channels`-element pixels (`src.len() >= dst.len()`).
+fn reflect_row<T: Copy>(src: &[T], dst: &mut [T], channels: usize) {
+    let len = dst.len();
+    for (d, s) in dst
+        .chunks_exact_mut(channels)
+        .zip(src[..len].chunks_exact(channels).rev())
+    {
+        d.copy_from_slice(s);
+    }
+}
+
+/// Mirrors `src` into `dest` along `axis`. Pixels are `channels` elements.
+pub fn reflect<T: Copy>(
     src: &Plane<'_, T>,
     dest: &mut PlaneMut<'_, T>,
+    channels: usize,
+    axis: Axis,
 ) -> Result<(), ImageError> {
-    same_size(src, dest)?;
-    let height = src.height();
+    covers(src, dest)?;
+    let (height, len) = (dest.height(), dest.row_len());
     for y in 0..height {
-        dest.row_mut(y).copy_from_slice(src.row(height - 1 - y));
+        match axis {
+            Axis::Horizontal => reflect_row(src.row(y), dest.row_mut(y), channels),
+            Axis::Vertical => dest
+                .row_mut(y)
+                .copy_from_slice(&src.row(height - 1 - y)[..len]),
+        }
+    }
+    Ok(())
+}
+
+/// Number of 90° counter-clockwise turns (vImage's rotation constants).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Turns(u8);
+
+impl Turns {
+    /// `kRotate…` values 0..=3; anything else is
+    /// [`ImageError::InvalidParameter`].
+    pub fn new(rotation_constant: u8) -> Result<Self, ImageError> {
+        if rotation_constant < 4 {
+            Ok(Turns(rotation_constant))
+        } else {
+            Err(ImageError::InvalidParameter)
+        }
+    }
+}
+
+/// Rotates `src` by `turns` quarter turns counter-clockwise about its
+/// centre and places it centred in `dest`; uncovered pixels get `back`
+/// (`channels` elements). When the centring is not exact (parities of
+/// the sizes differ), the image lands half a pixel toward the top-left:
+/// offset = ⌊(dest − rotated) / 2⌋.
+pub fn rotate90<T: Copy>(
+    src: &Plane<'_, T>,
+    dest: &mut PlaneMut<'_, T>,
+    channels: usize,
+    turns: Turns,
+    back: &[T],
+) -> Result<(), ImageError> {
+    if back.len() != channels {
+        return Err(ImageError::InvalidParameter);
+    }
+    let (sw, sh) = (src.width() as i64, src.height() as i64);
+    let (rw, rh) = if turns.0 % 2 == 1 { (sh, sw) } else { (sw, sh) };
+    let ox = (dest.width() as i64 - rw).div_euclid(2);
+    let oy = (dest.height() as i64 - rh).div_euclid(2);
+    let width = dest.width();
+    for dy in 0..dest.height() {
+        let row = dest.row_mut(dy);
+        let ry = dy as i64 - oy;
+        for dx in 0..width {
+            let out = &mut row[dx * channels..][..channels];
+            let rx = dx as i64 - ox;
+            if rx < 0 || ry < 0 || rx >= rw || ry >= rh {
+                out.copy_from_slice(back);
+                continue;
+            }
+            let (sx, sy) = match turns.0 {
+                0 => (rx, ry),
+                1 => (sw - 1 - ry, rx),
+                2 => (sw - 1 - rx, sh - 1 - ry),
+                _ => (ry, sh - 1 - rx),
+            };
+            let from = src.row(sy as usize);
+            out.copy_from_slice(&from[sx as usize * channels..][..channels]);
+        }
     }
     Ok(())
 }
@@ -22,16 +121,104 @@ pub fn vertical_reflect<T: Copy>(
 mod tests {
     use super::*;
 
+    fn grid(w: usize, h: usize, c: usize) -> Vec<u16> {
+        (0..(w * h * c) as u16).collect()
+    }
+
     #[test]
-    fn rows_swap_top_to_bottom() {
-        let src: Vec<u8> = (0..12).collect();
-        let mut out = [0u8; 12];
-        let s = Plane::packed(&src, 1, 3, 4).unwrap();
-        let mut d = PlaneMut::packed(&mut out, 1, 3, 4).unwrap();
-        vertical_reflect(&s, &mut d).unwrap();
-        assert_eq!(out, [8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3]);
-        let mut small = [0u8; 8];
-        let mut d = PlaneMut::packed(&mut small, 1, 2, 4).unwrap();
-        assert_eq!(vertical_reflect(&s, &mut d), Err(ImageError::SizeMismatch));
+    fn reflections_mirror_whole_pixels() {
+        let src = grid(3, 2, 2);
+        let s = Plane::packed(&src, 3, 2, 6).unwrap();
+        let mut out = vec![0u16; 12];
+        let mut d = PlaneMut::packed(&mut out, 3, 2, 6).unwrap();
+        reflect(&s, &mut d, 2, Axis::Horizontal).unwrap();
+        assert_eq!(out, [4, 5, 2, 3, 0, 1, 10, 11, 8, 9, 6, 7]);
+        let mut d = PlaneMut::packed(&mut out, 3, 2, 6).unwrap();
+        reflect(&s, &mut d, 2, Axis::Vertical).unwrap();
+        assert_eq!(out, [6, 7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_larger_source_gives_its_top_left_region_and_a_smaller_one_is_refused() {
+        let src = grid(3, 3, 1);
+        let s = Plane::packed(&src, 3, 3, 3).unwrap();
+        let mut out = vec![0u16; 4];
+        let mut d = PlaneMut::packed(&mut out, 2, 2, 2).unwrap();
+        reflect(&s, &mut d, 1, Axis::Horizontal).unwrap();
+        assert_eq!(out, [1, 0, 4, 3]);
+        let mut d = PlaneMut::packed(&mut out, 2, 2, 2).unwrap();
+        reflect(&s, &mut d, 1, Axis::Vertical).unwrap();
+        assert_eq!(out, [3, 4, 0, 1]);
+        let mut big = vec![0u16; 16];
+        let mut d = PlaneMut::packed(&mut big, 4, 4, 4).unwrap();
+        assert_eq!(
+            reflect(&s, &mut d, 1, Axis::Vertical),
+            Err(ImageError::RoiLargerThanInput)
+        );
+    }
+
+    /// Independent reference: rotate by applying single CCW quarter turns.
+    fn ccw_once(v: &[u16], w: usize, h: usize) -> Vec<u16> {
+        // New image is h wide, w high; new(x, y) = old(w - 1 - y, x).
+        let mut out = vec![0; w * h];
+        for y in 0..w {
+            for x in 0..h {
+                out[y * h + x] = v[x * w + (w - 1 - y)];
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn quarter_turns_are_exact_permutations() {
+        let (w, h) = (3, 2);
+        let src = grid(w, h, 1);
+        let s = Plane::packed(&src, w, h, w).unwrap();
+        let mut expected = src.clone();
+        let (mut ew, mut eh) = (w, h);
+        for t in 0..4u8 {
+            let mut out = vec![99u16; ew * eh];
+            let mut d = PlaneMut::packed(&mut out, ew, eh, ew).unwrap();
+            rotate90(&s, &mut d, 1, Turns::new(t).unwrap(), &[7]).unwrap();
+            assert_eq!(out, expected, "turns {t}");
+            expected = ccw_once(&expected, ew, eh);
+            (ew, eh) = (eh, ew);
+        }
+        // 90° counter-clockwise of [0 1 2; 3 4 5] is [2 5; 1 4; 0 3].
+        let mut out = vec![0u16; 6];
+        let mut d = PlaneMut::packed(&mut out, 2, 3, 2).unwrap();
+        rotate90(&s, &mut d, 1, Turns::new(1).unwrap(), &[0]).unwrap();
+        assert_eq!(out, [2, 5, 1, 4, 0, 3]);
+        // Clockwise: [3 0; 4 1; 5 2].
+        let mut d = PlaneMut::packed(&mut out, 2, 3, 2).unwrap();
+        rotate90(&s, &mut d, 1, Turns::new(3).unwrap(), &[0]).unwrap();
+        assert_eq!(out, [3, 0, 4, 1, 5, 2]);
+    }
+
+    #[test]
+    fn centring_fills_with_the_background_and_rounds_toward_the_top_left() {
+        // 1×1 source into 4×3: offset (⌊3/2⌋, ⌊2/2⌋) = (1, 1).
+        let src = [5u16, 6];
+        let s = Plane::packed(&src, 1, 1, 2).unwrap();
+        let mut out = vec![0u16; 24];
+        let mut d = PlaneMut::packed(&mut out, 4, 3, 8).unwrap();
+        rotate90(&s, &mut d, 2, Turns::new(2).unwrap(), &[1, 2]).unwrap();
+        let mut expected = [1u16, 2].repeat(12);
+        expected[(4 + 1) * 2] = 5;
+        expected[(4 + 1) * 2 + 1] = 6;
+        assert_eq!(out, expected);
+        // A 3×1 source into 1×1 shows its centre pixel: offset ⌊(1−3)/2⌋ = −1.
+        let src = [1u16, 2, 3];
+        let s = Plane::packed(&src, 3, 1, 3).unwrap();
+        let mut one = [0u16];
+        let mut d = PlaneMut::packed(&mut one, 1, 1, 1).unwrap();
+        rotate90(&s, &mut d, 1, Turns::new(0).unwrap(), &[0]).unwrap();
+        assert_eq!(one, [2]);
+        // 2×1 into 1×1: offset ⌊−1/2⌋ = −1 → the right pixel.
+        let s = Plane::packed(&src[..2], 2, 1, 2).unwrap();
+        let mut d = PlaneMut::packed(&mut one, 1, 1, 1).unwrap();
+        rotate90(&s, &mut d, 1, Turns::new(0).unwrap(), &[0]).unwrap();
+        assert_eq!(one, [2]);
+        assert_eq!(Turns::new(4), Err(ImageError::InvalidParameter));
     }
 }
