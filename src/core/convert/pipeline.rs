@@ -32,6 +32,7 @@
 
 use super::chroma::{self, Grid, Tap};
 use super::codes::FormatCodes;
+use super::colour_stage::PreparedStage;
 use super::io::{
     ColorModel, ConvertError, DestPlane, FrameReader, FrameWriter, IntermediateRow, SourcePlane,
 };
@@ -194,6 +195,8 @@ struct Driver<'d, 'p, 'a, 'q, 'b> {
     destination_codes: FormatCodes,
     /// Whether the colour stage runs (it mixes channels).
     mixing: bool,
+    /// The plan's colour stage, prepared for this frame.
+    colour: PreparedStage,
     /// Whether work rows carry source chroma (Y'CbCr sources whose chroma
     /// reaches the destination or the colour stage).
     source_chroma: bool,
@@ -234,6 +237,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         let source_codes = FormatCodes::new(&plan.source)?;
         let destination_codes = FormatCodes::new(&plan.destination)?;
         let mixing = !plan.colour.is_identity();
+        let colour = plan.colour.prepare()?;
         let dst_model = plan.destination.model;
         let source_chroma =
             plan.source_chroma.is_some() && (mixing || plan.destination_chroma.is_some());
@@ -346,6 +350,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             source_codes,
             destination_codes,
             mixing,
+            colour,
             source_chroma,
             work_chroma,
             source_chroma_rows,
@@ -451,7 +456,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             super::colour_stage::unpremultiply([&mut *s0, &mut *s1, &mut *s2], alpha);
         }
         if self.mixing {
-            self.plan.colour.run([&mut *s0, &mut *s1, &mut *s2]);
+            self.colour.run([&mut *s0, &mut *s1, &mut *s2]);
         }
         if self.plan.premultiply {
             super::colour_stage::premultiply([&mut *s0, &mut *s1, &mut *s2], alpha);
