@@ -41,7 +41,7 @@
 //!   BottomLeft and Bottom taps, but only DV 4:2:0 — never produced from
 //!   R'G'B' — would fall back. Other Y'CbCr destinations (`'y420'`,
 //!   4:2:2, 4:4:4, 16-bit) take the general path.
-
+//!
 //! The row kernels live in `core::kernels` and know nothing about
 //! buffers; this module selects one per plan and `driver::run` is their
 //! plane driver.
