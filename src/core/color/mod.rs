@@ -32,6 +32,7 @@ pub mod siting;
 pub mod space;
 pub mod space_name;
 pub mod transfer;
+pub mod transfer_lut;
 pub mod ycbcr;
 
 pub use fixed::FixedAffine;

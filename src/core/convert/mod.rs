@@ -18,7 +18,8 @@
 //! driver that runs those row kernels over a frame through a small window
 //! of rows. All colour maths comes from `core::color`.
 //!
-//! Arithmetic is f32 (colour matching f64 per pixel); results are within
+//! Arithmetic is f32 (colour matching's transfer curves through
+//! interpolated tables, `core::color::transfer_lut`); results are within
 //! ±1 code of a double-precision model of the same rules (tests).
 
 mod chroma;

@@ -35,6 +35,7 @@
 
 use super::chroma::{self, Grid, Tap};
 use super::codes::FormatCodes;
+use super::colour_stage::PreparedStage;
 use super::io::{
     ColorModel, ConvertError, DestPlane, FrameReader, FrameWriter, IntermediateRow, SourcePlane,
 };
@@ -248,6 +249,8 @@ struct Driver<'d, 'p, 'a, 'q, 'b> {
     destination_codes: FormatCodes,
     /// Whether the colour stage runs (it mixes channels).
     mixing: bool,
+    /// The plan's colour stage, prepared for this frame.
+    colour: PreparedStage,
     /// Whether work rows carry source chroma (Y'CbCr sources whose chroma
     /// reaches the destination or the colour stage).
     source_chroma: bool,
@@ -292,6 +295,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
         let source_codes = FormatCodes::new(&plan.source)?;
         let destination_codes = FormatCodes::new(&plan.destination)?;
         let mixing = !plan.colour.is_identity();
+        let colour = plan.colour.prepare()?;
         let dst_model = plan.destination.model;
         let source_chroma =
             plan.source_chroma.is_some() && (mixing || plan.destination_chroma.is_some());
@@ -427,6 +431,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             source_codes,
             destination_codes,
             mixing,
+            colour,
             source_chroma,
             work_chroma,
             source_chroma_rows,
@@ -551,7 +556,7 @@ impl<'d, 'p, 'a, 'q, 'b> Driver<'d, 'p, 'a, 'q, 'b> {
             );
         }
         if self.mixing {
-            self.plan.colour.run([&mut *s0, &mut *s1, &mut *s2]);
+            self.colour.run([&mut *s0, &mut *s1, &mut *s2]);
         }
         if let (Some((background, premultiplied)), false) = (flatten, rgb_source) {
             if self.plan.destination.model == ColorModel::Rgb {

@@ -14,20 +14,33 @@
 //!   (`'BGRA'`, `'RGBA'`, 32ARGB, `'ABGR'`, 24RGB, `'24BG'`) among
 //!   themselves without colour matching: bytes move, alpha is copied or
 //!   set opaque, dropped for 24-bit destinations. Bit-exact.
-//! - [`FastPath::YCbCr420ToRgb`]: `'420v'` / `'420f'` → `'BGRA'`,
-//!   `'RGBA'`, 32ARGB without colour matching, for source sitings that
-//!   are co-sited horizontally (Left — the default —, TopLeft,
-//!   BottomLeft). Chroma is upsampled with the general path's own taps
-//!   (`chroma::upsample`): the horizontal ones are ½-steps for those
-//!   sitings, the vertical ones ¼-steps for every 4:2:0 siting, so the
-//!   upsampled chroma is exact in eighths of a code. The matrix is
-//!   `core::color::fixed`'s 8-bit set ([`FRAC_BITS_8BIT`]) applied to
-//!   those exact values, so each output is the f64 model rounded, except
-//!   within 0.047 of a half-code (the fixed module's bound): within ±1 of
-//!   the model and of the general path. Centre-sited chroma (Center, Top,
-//!   Bottom) interpolates at ¼/¾ horizontally, and DV 4:2:0 sites Cb and
-//!   Cr on different rows: both stay on the general path (a restriction
-//!   for lack of time and tests, not a known mismatch).
+//! - [`FastPath::YCbCr420ToRgb`]: 4:2:0 Y'CbCr — `'420v'`/`'420f'`
+//!   (bi-planar), `'y420'`/`'f420'` (tri-planar), `'x420'`/`'xf20'`
+//!   (10-bit bi-planar) — → `'BGRA'`, `'RGBA'`, 32ARGB, `'ABGR'`;
+//!   [`FastPath::YCbCr422ToRgb`]: packed `'2vuy'`, `'yuvs'`, `'yuvf'` →
+//!   the same. Any source siting except DV 4:2:0 (Cb and Cr on different
+//!   rows — general path). Chroma is upsampled with the general path's
+//!   own taps (`chroma::upsample`): horizontally ½ steps for co-sited
+//!   chroma (Left — the default —, TopLeft, BottomLeft) and ¼/¾ steps for
+//!   centred chroma (Center, Top, Bottom), vertically ¼ steps for every
+//!   4:2:0 siting, so upsampled chroma is exact in eighths or sixteenths
+//!   of a code. The matrix is `core::color::fixed`'s set
+//!   ([`FRAC_BITS_8BIT`]) applied to those exact values: each output is
+//!   the f64 model rounded except within the fixed module's bound of a
+//!   half-code (0.047 code for 8-bit, 0.19 for 10-bit sources), i.e.
+//!   within ±1 of the model and of the general path.
+//! - [`FastPath::RgbToYCbCr420`]: the 8-bit R'G'B'(A) formats above →
+//!   `'420v'`, `'420f'`, `'x420'`, `'xf20'`, with `DownsamplingMode`
+//!   Decimate or Average. The kernel reproduces the general path's
+//!   downsampling taps (checked per frame against `chroma::downsample`):
+//!   each chroma sample is the mean of 1, 2 or 4 pixels' chroma, computed
+//!   as the matrix applied to the R'G'B' sum, one rounding; within ±1 of
+//!   the model and the general path. For an R'G'B' source the plan's
+//!   destination siting is Left (Decimate: vertical mean, even column) or
+//!   Center (Average: 2×2 mean); the kernel also handles TopLeft, Top,
+//!   BottomLeft and Bottom taps, but only DV 4:2:0 — never produced from
+//!   R'G'B' — would fall back. Other Y'CbCr destinations (`'y420'`,
+//!   4:2:2, 4:4:4, 16-bit) take the general path.
 //!
 //! The row kernels live in `core::kernels` and know nothing about
 //! buffers; this module selects one per plan and `driver::run` is their
