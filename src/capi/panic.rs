@@ -9,7 +9,7 @@
 //! works; since Rust 1.81 a panic escaping an `extern "C"` function aborts,
 //! which is the backstop, not the plan.
 
-use std::ffi::{c_char, c_long, c_uchar, c_ulong};
+use std::ffi::{c_long, c_ulong};
 
 /// The value an exported function returns when its body panicked.
 pub trait FfiDefault {
@@ -35,10 +35,12 @@ impl<T> FfiDefault for *mut T {
 macro_rules! ffi_default_zero {
     ($($t:ty),*) => { $(impl FfiDefault for $t { fn ffi_default() -> Self { 0 as $t } })* };
 }
-// `c_uchar` is `Boolean` (false); `c_long` is `CFIndex`; `c_ulong` is
-// `CFTypeID`/`CFHashCode`; `u32` is `OSType`/`CFStringEncoding`; `usize` is
-// `size_t`; `c_char` covers `char` results.
-ffi_default_zero!(c_uchar, c_long, c_ulong, u32, usize, c_char, f64);
+// `u8` is `Boolean` (false) and `c_uchar`; `c_long` is `CFIndex`; `c_ulong`
+// is `CFTypeID`/`CFHashCode`; `u32` is `OSType`/`CFStringEncoding`; `usize`
+// is `size_t`. `char` results are `c_char`, which is `i8` on x86-64 and `u8`
+// on aarch64: naming `i8` and `u8` (not `c_char`) covers both without a
+// duplicate impl on either.
+ffi_default_zero!(u8, i8, c_long, c_ulong, u32, usize, f64);
 
 /// Runs an exported function's body, converting a panic into a fallback.
 ///
