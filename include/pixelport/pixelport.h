@@ -3895,7 +3895,8 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 // convert (indexed, Bayer, depth, compressed) or buffers of different
 // sizes (until scaling lands) → `kVTPixelTransferNotSupportedErr`; colour
 // matching requested without the source tags it needs →
-// `kVTInsufficientSourceColorDataErr`. On any error the destination's
+// `kVTInsufficientSourceColorDataErr`; a destination whose planes overlap
+// each other (caller memory) → `kVTParameterErr`. On any error the destination's
 // pixels and attachments are untouched.
 //
 // Thread safety: concurrent transfers on one session are fine (see the
