@@ -251,11 +251,43 @@ static void one_by_one(void) {
     CFRelease(all);
 }
 
+/* A one-plane custom format with subsampling would give a buffer with
+ * fewer or shorter rows than GetHeight() x GetWidth(), and C code reading
+ * GetHeight() rows of GetBytesPerRow() would run past its memory (found by
+ * fuzz_properties): such a registration is ignored. */
+static void subsampled_chunky_custom_format(void) {
+    const OSType code = 'hsC1';
+    CFNumberRef bits = pp_num(32), four = pp_num(4);
+    const void *k[] = {kCVPixelFormatBitsPerBlock, kCVPixelFormatVerticalSubsampling};
+    const void *v[] = {bits, four};
+    CFDictionaryRef d = CFDictionaryCreate(NULL, k, v, 2, &kCFTypeDictionaryKeyCallBacks,
+                                           &kCFTypeDictionaryValueCallBacks);
+    CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(d, code);
+    CVPixelBufferRef out = SENTINEL;
+    CHECK_EQ_LONG(CVPixelBufferCreate(NULL, 17, 8, code, NULL, &out), kCVReturnInvalidPixelFormat);
+    CHECK(out == SENTINEL);
+    CFRelease(d);
+    /* Without the subsampling it registers, and every row is there. */
+    d = CFDictionaryCreate(NULL, k, v, 1, &kCFTypeDictionaryKeyCallBacks, &kCFTypeDictionaryValueCallBacks);
+    CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(d, code);
+    CHECK_EQ_LONG(CVPixelBufferCreate(NULL, 17, 8, code, NULL, &out), kCVReturnSuccess);
+    CHECK(CVPixelBufferGetDataSize(out) >= 7 * CVPixelBufferGetBytesPerRow(out) + 17 * 4);
+    CVPixelBufferLockBaseAddress(out, 0);
+    uint8_t *base = CVPixelBufferGetBaseAddress(out);
+    memset(base + 7 * CVPixelBufferGetBytesPerRow(out), 1, 17 * 4); /* the last row (ASan) */
+    CVPixelBufferUnlockBaseAddress(out, 0);
+    CVPixelBufferRelease(out);
+    CFRelease(d);
+    CFRelease(bits);
+    CFRelease(four);
+}
+
 int main(void) {
     huge_sizes();
     pool_sizes();
     caller_memory();
     odd_420();
     one_by_one();
+    subsampled_chunky_custom_format();
     return pp_finish("hostile_sizes");
 }

@@ -351,6 +351,18 @@ static inline unsigned fz_touch_planes(CVPixelBufferRef pb) {
     if (CVPixelBufferGetDataSize(pb) > ((size_t)64 << 20)) return 0;
     if (CVPixelBufferLockBaseAddress(pb, kCVPixelBufferLock_ReadOnly) != kCVReturnSuccess) return 0;
     size_t planes = CVPixelBufferGetPlaneCount(pb);
+    /* FZ_DEBUG=1: the geometry being checked, for reproducing a finding. */
+    if (getenv("FZ_DEBUG")) {
+        OSType code = CVPixelBufferGetPixelFormatType(pb);
+        fprintf(stderr, "buffer '%c%c%c%c' %zux%zu base %p bpr %zu size %zu planes %zu\n",
+                (char)(code >> 24), (char)(code >> 16), (char)(code >> 8), (char)code,
+                CVPixelBufferGetWidth(pb), CVPixelBufferGetHeight(pb), CVPixelBufferGetBaseAddress(pb),
+                CVPixelBufferGetBytesPerRow(pb), CVPixelBufferGetDataSize(pb), planes);
+        for (size_t p = 0; p < planes; p++)
+            fprintf(stderr, "  plane %zu: %zux%zu base %p bpr %zu\n", p, CVPixelBufferGetWidthOfPlane(pb, p),
+                    CVPixelBufferGetHeightOfPlane(pb, p), CVPixelBufferGetBaseAddressOfPlane(pb, p),
+                    CVPixelBufferGetBytesPerRowOfPlane(pb, p));
+    }
     for (size_t p = 0; p < (planes ? planes : 1); p++) {
         const volatile uint8_t *base = planes ? CVPixelBufferGetBaseAddressOfPlane(pb, p)
                                               : CVPixelBufferGetBaseAddress(pb);

@@ -8,7 +8,9 @@
  * CVPixelBufferCreateResolvedAttributesDictionary,
  * CVPixelBufferIsCompatibleWithAttributes, CVBufferSetAttachments (then the
  * CVImageBuffer getters that parse attachments) and finally a transfer with
- * whatever the session and buffers accepted. Results are not checked
+ * whatever the session and buffers accepted. Some inputs first register a
+ * custom pixel format from a fuzzed description and use it for one side.
+ * Results are not checked
  * (errors are expected); crashes, sanitizer reports and leaks are the
  * findings.
  */
@@ -58,12 +60,97 @@ static void drive_attachments(struct fz *f, CVPixelBufferRef pb) {
     }
 }
 
+/* A number for a format-description key: in range mostly, edges sometimes. */
+static CFNumberRef description_number(struct fz *f, int typical_max) {
+    int v;
+    switch (fz_u8(f) % 8) {
+    case 0: v = 0; break;
+    case 1: v = 255 + fz_u8(f); break;
+    case 2: v = (int)fz_u32(f); break;
+    default: v = 1 + (int)fz_pick(f, (size_t)typical_max);
+    }
+    return CFNumberCreate(NULL, kCFNumberIntType, &v);
+}
+
+static void set_number(CFMutableDictionaryRef d, CFStringRef key, CFNumberRef n) {
+    CFDictionarySetValue(d, key, n);
+    CFRelease(n);
+}
+
+/* One plane's (or a chunky format's) description keys. */
+static void describe_plane(struct fz *f, CFMutableDictionaryRef d) {
+    static const int bits[] = {8, 16, 24, 32, 48, 64, 128, 2040, 2048, 12};
+    int b = bits[fz_pick(f, FZ_COUNT(bits))];
+    set_number(d, kCVPixelFormatBitsPerBlock, CFNumberCreate(NULL, kCFNumberIntType, &b));
+    if (fz_u8(f) & 1) set_number(d, kCVPixelFormatBlockWidth, description_number(f, 8));
+    if (fz_u8(f) % 4 == 0) set_number(d, kCVPixelFormatBlockHeight, description_number(f, 1));
+    if (fz_u8(f) & 1) set_number(d, kCVPixelFormatHorizontalSubsampling, description_number(f, 4));
+    if (fz_u8(f) & 1) set_number(d, kCVPixelFormatVerticalSubsampling, description_number(f, 4));
+    if (fz_u8(f) % 4 == 0) set_number(d, kCVPixelFormatBlockHorizontalAlignment, description_number(f, 16));
+    if (fz_u8(f) % 4 == 0) {
+        uint8_t black[64];
+        size_t n = fz_pick(f, sizeof black + 1);
+        for (size_t i = 0; i < n; i++) black[i] = fz_u8(f);
+        CFDataRef data = CFDataCreate(NULL, black, (CFIndex)n);
+        CFDictionarySetValue(d, kCVPixelFormatBlackBlock, data);
+        CFRelease(data);
+    }
+}
+
+/* Registers a fuzzed custom format under one of four fixed codes (a
+ * re-registration replaces the previous one, so the registry stays
+ * bounded) and returns the code. Never a fill callback: pixelport would
+ * call through it, and a junk function pointer is undefined in C. */
+static OSType register_custom_format(struct fz *f) {
+    CFMutableDictionaryRef d = CFDictionaryCreateMutable(NULL, 0, &kCFTypeDictionaryKeyCallBacks,
+                                                         &kCFTypeDictionaryValueCallBacks);
+    size_t planes = fz_pick(f, 4);
+    if (planes == 0) {
+        describe_plane(f, d);
+    } else {
+        CFMutableArrayRef list = CFArrayCreateMutable(NULL, 0, &kCFTypeArrayCallBacks);
+        for (size_t i = 0; i < planes; i++) {
+            CFMutableDictionaryRef p = CFDictionaryCreateMutable(
+                NULL, 0, &kCFTypeDictionaryKeyCallBacks, &kCFTypeDictionaryValueCallBacks);
+            describe_plane(f, p);
+            CFArrayAppendValue(list, p);
+            CFRelease(p);
+        }
+        CFDictionarySetValue(d, kCVPixelFormatPlanes, list);
+        CFRelease(list);
+    }
+    const CFStringRef flags[] = {kCVPixelFormatContainsYCbCr, kCVPixelFormatContainsRGB,
+                                 kCVPixelFormatContainsAlpha, kCVPixelFormatContainsGrayscale};
+    for (size_t i = 0; i < FZ_COUNT(flags); i++)
+        if (fz_u8(f) & 1) CFDictionarySetValue(d, flags[i], fz_u8(f) & 1 ? kCFBooleanTrue : kCFBooleanFalse);
+    if (fz_u8(f) % 4 == 0) set_number(d, kCVPixelFormatBitsPerComponent, description_number(f, 16));
+    /* Junk keys and values too (a fill-callback key never). */
+    for (int i = fz_pick(f, 3); i > 0; i--) {
+        CFStringRef key = fz_key(f);
+        CFTypeRef value = fz_value(f, 2);
+        if (!CFEqual(key, kCVPixelFormatFillExtendedPixelsCallback)) CFDictionarySetValue(d, key, value);
+        CFRelease(key);
+        CFRelease(value);
+    }
+    OSType code = (OSType)('f' << 24 | 'z' << 16 | '0' << 8 | ('0' + fz_pick(f, 4)));
+    CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(d, code);
+    CFRelease(d);
+    CFDictionaryRef back = CVPixelFormatDescriptionCreateWithPixelFormatType(NULL, code);
+    if (back) CFRelease(back);
+    return code;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     fz_init_tables();
     fz_init_formats();
     struct fz f = {data, size};
     size_t w = 1 + fz_pick(&f, 48), h = 1 + fz_pick(&f, 48);
     OSType src_format = fz_format(&f), dst_format = fz_format(&f);
+    if (fz_u8(&f) % 4 == 0) {
+        OSType custom = register_custom_format(&f);
+        if (fz_u8(&f) & 1) src_format = custom;
+        else dst_format = custom;
+    }
 
     CFDictionaryRef wild = fz_dictionary(&f, 0), attrs = fz_tame(wild);
     CFRelease(wild);

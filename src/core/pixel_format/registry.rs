@@ -22,7 +22,9 @@
 //!   (`BitsPerBlock` a multiple of 8, as the header's "byte addressable"
 //!   block implies) of at most 255 bytes, block widths, alignments and
 //!   subsampling factors of 1 to 255, and block heights and vertical block
-//!   alignments of 1.
+//!   alignments of 1. A one-plane (chunky) format takes no subsampling: its
+//!   buffers must hold `height` rows of `width` pixels, which is how C code
+//!   addresses a chunky buffer.
 
 use std::sync::{PoisonError, RwLock};
 
@@ -163,6 +165,26 @@ fn build(
 ) -> Result<PixelFormat, RegistrationError> {
     if custom.planes.is_empty() {
         return Err(RegistrationError::NoPlanes);
+    }
+    // A chunky (one-plane) buffer is addressed by every C caller as
+    // `GetHeight()` rows of `GetBytesPerRow()` bytes, each holding
+    // `GetWidth()` pixels; a subsampled single plane would have fewer rows
+    // or shorter rows than that, and such a caller would run off the end
+    // of the buffer's memory. Subsampling is for the chroma planes of
+    // planar formats.
+    if let [only] = custom.planes.as_slice() {
+        for (key, value) in [
+            ("HorizontalSubsampling", only.horizontal_subsampling),
+            ("VerticalSubsampling", only.vertical_subsampling),
+        ] {
+            if value.unwrap_or(1) != 1 {
+                return Err(RegistrationError::Unsupported {
+                    plane: 0,
+                    key,
+                    value: value.unwrap_or(1),
+                });
+            }
+        }
     }
     let current_planes = current.map_or(&[][..], |f| f.planes());
     let planes = custom
@@ -460,6 +482,17 @@ mod tests {
             horizontal_subsampling: Some(-1),
             ..plane(8)
         }));
+        // Subsampling only on planar formats (found by fuzz_properties: a
+        // chunky 'fz00' with vertical subsampling 4 gave a 17x8 buffer of
+        // 2 rows, and reading GetHeight() rows ran past its memory).
+        for (h, v) in [(Some(1), Some(4)), (Some(2), None), (None, Some(2))] {
+            refused(with(CustomPlane {
+                horizontal_subsampling: h,
+                vertical_subsampling: v,
+                ..plane(8)
+            }));
+        }
+
         refused(with(CustomPlane {
             block_horizontal_alignment: Some(0),
             ..plane(8)
