@@ -282,6 +282,39 @@ static void subsampled_chunky_custom_format(void) {
     CFRelease(four);
 }
 
+/* A refused registration must not keep anything: plane 0 is valid and
+ * brings a new black block, plane 1 has no BitsPerBlock. Run under LSan
+ * and valgrind, a kept black block shows up as a leak (found by
+ * fuzz_properties). */
+static void refused_registration_leaks_nothing(void) {
+    const OSType code = 'hsC2';
+    CFNumberRef bits = pp_num(8);
+    uint8_t black = 16;
+    CFDataRef block = CFDataCreate(NULL, &black, 1);
+    const void *k0[] = {kCVPixelFormatBitsPerBlock, kCVPixelFormatBlackBlock};
+    const void *v0[] = {bits, block};
+    CFDictionaryRef p0 = CFDictionaryCreate(NULL, k0, v0, 2, &kCFTypeDictionaryKeyCallBacks,
+                                            &kCFTypeDictionaryValueCallBacks);
+    CFDictionaryRef p1 = CFDictionaryCreate(NULL, NULL, NULL, 0, &kCFTypeDictionaryKeyCallBacks,
+                                            &kCFTypeDictionaryValueCallBacks);
+    const void *planes_v[] = {p0, p1};
+    CFArrayRef planes = CFArrayCreate(NULL, planes_v, 2, &kCFTypeArrayCallBacks);
+    const void *k[] = {kCVPixelFormatPlanes};
+    const void *v[] = {planes};
+    CFDictionaryRef d = CFDictionaryCreate(NULL, k, v, 1, &kCFTypeDictionaryKeyCallBacks,
+                                           &kCFTypeDictionaryValueCallBacks);
+    for (int i = 0; i < 3; i++) CVPixelFormatDescriptionRegisterDescriptionWithPixelFormatType(d, code);
+    CFDictionaryRef described = CVPixelFormatDescriptionCreateWithPixelFormatType(NULL, code);
+    CHECK(described == NULL);
+    if (described) CFRelease(described);
+    CFRelease(d);
+    CFRelease(planes);
+    CFRelease(p0);
+    CFRelease(p1);
+    CFRelease(block);
+    CFRelease(bits);
+}
+
 int main(void) {
     huge_sizes();
     pool_sizes();
@@ -289,5 +322,6 @@ int main(void) {
     odd_420();
     one_by_one();
     subsampled_chunky_custom_format();
+    refused_registration_leaks_nothing();
     return pp_finish("hostile_sizes");
 }
