@@ -266,8 +266,10 @@ static inline CFTypeRef fz_value(struct fz *f, int depth) {
 /* A new (+1) copy of attribute dictionary `d` with the values that only
  * set a size clamped: an alignment of 2^30 or a pool minimum of 10^6
  * buffers is valid input that makes pixelport allocate and zero gigabytes
- * (correctly, and slowly). Values from 4096 up to 2^40 become 4096 (64
- * for a buffer count); larger ones stay, since they must fail cleanly
+ * (correctly, and slowly). Values from the cap up to 2^40 become the cap
+ * (4096 for alignments, 256 for extended pixels, 1024 for a pool's width
+ * and height, 8 for its buffer count, so one input stays under a few
+ * hundred megabytes); larger ones stay, since they must fail cleanly
  * (overflow, or an allocation ASan refuses), and capi-tests/hostile_sizes.c
  * covers the large valid range. Non-numbers stay as they are. */
 static inline CFDictionaryRef fz_tame(CFDictionaryRef d) {
@@ -283,7 +285,14 @@ static inline CFDictionaryRef fz_tame(CFDictionaryRef d) {
         double x = 0;
         if (!v || CFGetTypeID(v) != CFNumberGetTypeID()) continue;
         CFNumberGetValue((CFNumberRef)v, kCFNumberDoubleType, &x);
-        double cap = sizes[i] == kCVPixelBufferPoolMinimumBufferCountKey ? 64 : 4096;
+        /* Pool width × height × minimum count is what gets allocated. */
+        double cap = sizes[i] == kCVPixelBufferPoolMinimumBufferCountKey ? 8
+                     : sizes[i] == kCVPixelBufferWidthKey || sizes[i] == kCVPixelBufferHeightKey
+                         ? 1024
+                     : sizes[i] == kCVPixelBufferBytesPerRowAlignmentKey ||
+                             sizes[i] == kCVPixelBufferPlaneAlignmentKey
+                         ? 4096
+                         : 256; /* extended pixels, added on every side */
         if (x > cap && x < 1099511627776.0) {
             CFNumberRef c = CFNumberCreate(NULL, kCFNumberDoubleType, &cap);
             CFDictionarySetValue(m, sizes[i], c);
