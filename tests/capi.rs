@@ -12,6 +12,9 @@
 //! umbrella header as C11 and as C++17 with `-Wall -Wextra -Wpedantic -Werror`.
 //! Support libraries live in `capi-tests/support/` (see `link_extras`).
 
+#[path = "capi/entry_points.rs"]
+mod entry_points;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -223,6 +226,17 @@ fn valgrind_requested(compiler: &Compiler, program: &str) -> bool {
 }
 
 fn build_and_run(env: &Env, compiler: &Compiler, src: &Path) -> Result<(), String> {
+    build_and_run_with(env, compiler, src, &[])
+}
+
+/// Compiles `src`, then runs it once per `(arguments, extra ASAN_OPTIONS)`
+/// in `runs` (once without arguments when empty).
+fn build_and_run_with(
+    env: &Env,
+    compiler: &Compiler,
+    src: &Path,
+    runs: &[(&[&str], &str)],
+) -> Result<(), String> {
     let name = src.file_stem().unwrap().to_str().unwrap().to_owned();
     let is_cxx = src.extension().is_some_and(|e| e == "cpp");
     let dir = env.out_dir.join(compiler.label);
@@ -237,29 +251,56 @@ fn build_and_run(env: &Env, compiler: &Compiler, src: &Path) -> Result<(), Strin
         .args(link_extras(env, compiler, &name)?)
         .args(link_flags(env));
     run_compiler(&mut cmd)?;
+    let no_args: [(&[&str], &str); 1] = [(&[], "")];
+    for (args, asan_extra) in if runs.is_empty() { &no_args[..] } else { runs } {
+        run_program(compiler, &name, &exe, args, asan_extra)?;
+    }
+    Ok(())
+}
+
+fn run_program(
+    compiler: &Compiler,
+    name: &str,
+    exe: &Path,
+    args: &[&str],
+    asan_extra: &str,
+) -> Result<(), String> {
+    // A run that turns leak detection off under ASan does so under
+    // valgrind as well.
+    let leak_check = if asan_extra.contains("detect_leaks=0") {
+        "--leak-check=no"
+    } else {
+        "--leak-check=full"
+    };
     // cargo puts target/<profile> on LD_LIBRARY_PATH, which would beat the
     // program's RUNPATH; the program must load the copy in `lib_dir`.
-    let mut run = if valgrind_requested(compiler, &name) {
+    let mut run = if valgrind_requested(compiler, name) {
         let mut vg = Command::new("valgrind");
         vg.args([
             "--quiet",
             "--error-exitcode=99",
-            "--leak-check=full",
+            leak_check,
             // Process-lifetime allocations (interned CFSTR strings, the
             // custom-format registry) are reachable, not leaks.
             "--errors-for-leak-kinds=definite,indirect",
             "--show-leak-kinds=definite,indirect",
         ])
-        .arg(&exe);
+        .arg(exe);
         vg
     } else {
-        Command::new(&exe)
+        Command::new(exe)
     };
+    // allocator_may_return_null: a failed allocation must come back as an
+    // error code (hostile sizes ask for more memory than exists); ASan's
+    // default would abort where glibc's malloc returns NULL.
     let out = run
+        .args(args)
         .env_remove("LD_LIBRARY_PATH")
         .env(
             "ASAN_OPTIONS",
-            "detect_leaks=1:abort_on_error=0:halt_on_error=1",
+            format!(
+                "detect_leaks=1:abort_on_error=0:halt_on_error=1:allocator_may_return_null=1{asan_extra}"
+            ),
         )
         .env("UBSAN_OPTIONS", "print_stacktrace=1:halt_on_error=1")
         .env("LSAN_OPTIONS", "suppressions=")
@@ -269,7 +310,7 @@ fn build_and_run(env: &Env, compiler: &Compiler, src: &Path) -> Result<(), Strin
         Ok(())
     } else {
         Err(format!(
-            "{} exited with {}\n--- stdout\n{}--- stderr\n{}",
+            "{} {args:?} exited with {}\n--- stdout\n{}--- stderr\n{}",
             exe.display(),
             out.status,
             String::from_utf8_lossy(&out.stdout),
@@ -363,4 +404,57 @@ fn umbrella_headers_compile_cleanly() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every function in pixelport.h, called with NULL / zero / all-ones /
+/// junk-pointer arguments (see `entry_points.rs`), under ASan + UBSan with
+/// gcc and plainly with clang: each call must return, without a memory
+/// error, a sanitizer report or (in the NULL modes) a leak.
+#[test]
+fn every_entry_point_survives_degenerate_arguments() {
+    let env = setup();
+    let header = std::fs::read_to_string(env.root.join("include/pixelport/pixelport.h")).unwrap();
+    let parsed = entry_points::parse(&header);
+    // The parse must account for every exported symbol, or a function
+    // would silently go untested.
+    let symbols = std::fs::read_to_string(env.root.join("symbols.txt")).unwrap();
+    let functions: std::collections::BTreeSet<&str> =
+        parsed.functions.iter().map(|f| f.name.as_str()).collect();
+    let unaccounted: Vec<&str> = symbols
+        .lines()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !functions.contains(s) && !parsed.data.contains(*s))
+        .filter(|s| !entry_points::NOT_IN_HEADER.iter().any(|(n, _)| n == s))
+        .collect();
+    assert!(
+        unaccounted.is_empty(),
+        "exported but neither a parsed function nor extern data: {unaccounted:?}"
+    );
+    assert!(
+        parsed.functions.len() > 150,
+        "parsed only {}",
+        parsed.functions.len()
+    );
+    for f in &parsed.functions {
+        assert!(
+            symbols.lines().any(|s| s.trim() == f.name),
+            "{} is declared but not in symbols.txt",
+            f.name
+        );
+    }
+    let src = env.out_dir.join("entry_points.c");
+    std::fs::write(&src, parsed.program()).unwrap();
+    let runs: [(&[&str], &str); 4] = [
+        (&["0"], ""),
+        (&["1"], ""),
+        (&["2"], ":detect_leaks=0"),
+        (&["3"], ":detect_leaks=0"),
+    ];
+    let mut failures = Vec::new();
+    for compiler in compilers() {
+        if let Err(e) = build_and_run_with(env, &compiler, &src, &runs) {
+            failures.push(format!("[{}] {e}", compiler.label));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

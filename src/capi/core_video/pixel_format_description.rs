@@ -300,8 +300,9 @@ pub unsafe extern "C" fn CVPixelFormatDescriptionArrayCreateWithAllPixelFormatTy
 ///
 /// Read from `description`: `kCVPixelFormatBitsPerBlock` (required; a
 /// multiple of 8, at most 2040), `BlockWidth`, `BlockHorizontalAlignment`,
-/// `HorizontalSubsampling`, `VerticalSubsampling` (1–255, default 1),
-/// `BlockHeight` and `BlockVerticalAlignment` (must be 1 if present),
+/// `HorizontalSubsampling`, `VerticalSubsampling` (1–255, default 1;
+/// only 1 for a one-plane format, whose buffers hold `height` rows of
+/// `width` pixels), `BlockHeight` and `BlockVerticalAlignment` (must be 1 if present),
 /// `BlackBlock` (CFData of exactly one block) — at the top level, or per
 /// plane in a `kCVPixelFormatPlanes` array of dictionaries — and `Name`
 /// (CFString; default: the FourCC text), `BitsPerComponent` (1–255),

@@ -12,6 +12,10 @@
 //! - Source and destination memory may be the same buffer or overlap
 //!   (caller memory wrapped twice): the source planes are then copied first,
 //!   so the result is as if the source had been read before any write.
+//! - A destination whose planes overlap each other (caller memory wrapped
+//!   by `CVPixelBufferCreateWithPlanarBytes` with shared plane bytes) is
+//!   refused with `kVTParameterErr` before any write; as a source it is
+//!   fine.
 //! - Locks are not required and not checked (CoreVideo locks are not
 //!   exclusive; a transfer into a buffer another thread has locked
 //!   read-only is the caller's race, as it would be for a memcpy).
@@ -92,7 +96,8 @@ fn recomputed_keys() -> [CFStringRef; 14] {
 /// scaling modes other than Normal, a malformed source clean aperture
 /// (missing keys, size not positive, not inside the buffer) or pixel
 /// aspect ratio (a spacing not positive), a `DestinationCleanAperture` not
-/// inside the destination, or a picture that rounds to nothing →
+/// inside the destination, a picture that rounds to nothing, or a
+/// destination whose planes overlap each other (caller memory) →
 /// `kVTParameterErr`. On any error the destination's pixels and attachments
 /// are untouched.
 ///
@@ -219,11 +224,22 @@ pub(super) unsafe fn with_frames<R>(
     let src_planes = unsafe { plane_memory(source, src_format) };
     // SAFETY: as above.
     let dst_planes = unsafe { plane_memory(destination, dst_format) };
-    let overlap = src_planes.iter().any(|s| {
-        dst_planes
-            .iter()
-            .any(|d| s.0 < d.0 + d.1 && d.0 < s.0 + s.1)
-    });
+    let overlaps = |a: &(usize, usize, usize), b: &(usize, usize, usize)| {
+        a.0 < b.0.saturating_add(b.1) && b.0 < a.0.saturating_add(a.1)
+    };
+    // Destination planes that share bytes (caller planes wrapped over one
+    // another) would be two `&mut` views of the same memory, and the
+    // result would depend on write order: refused before any write.
+    let self_overlap = dst_planes
+        .iter()
+        .enumerate()
+        .any(|(i, a)| dst_planes[i + 1..].iter().any(|b| overlaps(a, b)));
+    if self_overlap {
+        return Err(kVTParameterErr);
+    }
+    let overlap = src_planes
+        .iter()
+        .any(|s| dst_planes.iter().any(|d| overlaps(s, d)));
     // Overlapping memory is read into owned copies first, so no `&[u8]`
     // aliases the `&mut [u8]` being written.
     let copies: Vec<Vec<u8>> = if overlap {

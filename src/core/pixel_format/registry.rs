@@ -22,7 +22,9 @@
 //!   (`BitsPerBlock` a multiple of 8, as the header's "byte addressable"
 //!   block implies) of at most 255 bytes, block widths, alignments and
 //!   subsampling factors of 1 to 255, and block heights and vertical block
-//!   alignments of 1.
+//!   alignments of 1. A one-plane (chunky) format takes no subsampling: its
+//!   buffers must hold `height` rows of `width` pixels, which is how C code
+//!   addresses a chunky buffer.
 
 use std::sync::{PoisonError, RwLock};
 
@@ -164,13 +166,27 @@ fn build(
     if custom.planes.is_empty() {
         return Err(RegistrationError::NoPlanes);
     }
+    // A chunky (one-plane) buffer is addressed by every C caller as
+    // `GetHeight()` rows of `GetBytesPerRow()` bytes, each holding
+    // `GetWidth()` pixels; a subsampled single plane would have fewer rows
+    // or shorter rows than that, and such a caller would run off the end
+    // of the buffer's memory. Subsampling is for the chroma planes of
+    // planar formats.
+    if let [only] = custom.planes.as_slice() {
+        for (key, value) in [
+            ("HorizontalSubsampling", only.horizontal_subsampling),
+            ("VerticalSubsampling", only.vertical_subsampling),
+        ] {
+            if value.unwrap_or(1) != 1 {
+                return Err(RegistrationError::Unsupported {
+                    plane: 0,
+                    key,
+                    value: value.unwrap_or(1),
+                });
+            }
+        }
+    }
     let current_planes = current.map_or(&[][..], |f| f.planes());
-    let planes = custom
-        .planes
-        .iter()
-        .enumerate()
-        .map(|(i, p)| build_plane(i, p, current_planes.get(i)))
-        .collect::<Result<Vec<_>, _>>()?;
     let bits_per_component = match custom.bits_per_component {
         None => 0,
         Some(v) => u8::try_from(v)
@@ -178,6 +194,25 @@ fn build(
             .filter(|&b| b > 0)
             .ok_or(RegistrationError::BitsPerComponent(v))?,
     };
+    // Every plane is validated before any part is leaked, so a refused
+    // description leaks nothing (found by fuzz_properties: a valid plane 0
+    // with a new black block, then an invalid plane 1, leaked the block).
+    let planes = custom
+        .planes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| build_plane(i, p, current_planes.get(i)))
+        .collect::<Result<Vec<_>, _>>()?
+        .into_iter()
+        .map(|(mut plane, new_black)| {
+            if let Some(black) = new_black {
+                plane.channels = Channels::Registered {
+                    black_block: Some(&*Box::leak(black.into_boxed_slice())),
+                };
+            }
+            plane
+        })
+        .collect::<Vec<_>>();
     let name = custom.name.clone().unwrap_or_else(|| fourcc_text(code));
     let name: &'static str = match current {
         Some(f) if f.name == name => f.name,
@@ -211,12 +246,14 @@ fn build(
 }
 
 /// One plane; its black block is borrowed from `current` (the same plane
-/// of the registration in force) when equal.
+/// of the registration in force) when equal. A black block that must be
+/// newly kept comes back separately (the plane has none yet), for the
+/// caller to leak once the whole description is valid.
 fn build_plane(
     index: usize,
     p: &CustomPlane,
     current: Option<&Plane>,
-) -> Result<Plane, RegistrationError> {
+) -> Result<(Plane, Option<Vec<u8>>), RegistrationError> {
     let unsupported = |key: &'static str, value: i64| RegistrationError::Unsupported {
         plane: index,
         key,
@@ -245,7 +282,7 @@ fn build_plane(
             return Err(unsupported(key, value.unwrap_or(1)));
         }
     }
-    let black_block = match &p.black_block {
+    let (black_block, new_black) = match &p.black_block {
         Some(b) if b.len() != usize::from(bytes_per_block) => {
             return Err(RegistrationError::BlackBlockSize {
                 plane: index,
@@ -253,15 +290,15 @@ fn build_plane(
                 expected: usize::from(bytes_per_block),
             });
         }
-        Some(b) => Some(match current.map(|c| c.channels) {
+        Some(b) => match current.map(|c| c.channels) {
             Some(Channels::Registered {
                 black_block: Some(old),
-            }) if old == b.as_slice() => old,
-            _ => &*Box::leak(b.clone().into_boxed_slice()),
-        }),
-        None => None,
+            }) if old == b.as_slice() => (Some(old), None),
+            _ => (None, Some(b.clone())),
+        },
+        None => (None, None),
     };
-    Ok(Plane {
+    let plane = Plane {
         h_subsampling: small("HorizontalSubsampling", p.horizontal_subsampling)?,
         v_subsampling: small("VerticalSubsampling", p.vertical_subsampling)?,
         bytes_per_block,
@@ -271,7 +308,8 @@ fn build_plane(
         components: 1,
         storage: Storage::Opaque,
         channels: Channels::Registered { black_block },
-    })
+    };
+    Ok((plane, new_black))
 }
 
 #[cfg(test)]
@@ -460,6 +498,17 @@ mod tests {
             horizontal_subsampling: Some(-1),
             ..plane(8)
         }));
+        // Subsampling only on planar formats (found by fuzz_properties: a
+        // chunky 'fz00' with vertical subsampling 4 gave a 17x8 buffer of
+        // 2 rows, and reading GetHeight() rows ran past its memory).
+        for (h, v) in [(Some(1), Some(4)), (Some(2), None), (None, Some(2))] {
+            refused(with(CustomPlane {
+                horizontal_subsampling: h,
+                vertical_subsampling: v,
+                ..plane(8)
+            }));
+        }
+
         refused(with(CustomPlane {
             block_horizontal_alignment: Some(0),
             ..plane(8)
