@@ -4138,8 +4138,9 @@ CFArrayRef CVPixelFormatDescriptionArrayCreateWithAllPixelFormatTypes(CFAllocato
 //
 // Read from `description`: `kCVPixelFormatBitsPerBlock` (required; a
 // multiple of 8, at most 2040), `BlockWidth`, `BlockHorizontalAlignment`,
-// `HorizontalSubsampling`, `VerticalSubsampling` (1–255, default 1),
-// `BlockHeight` and `BlockVerticalAlignment` (must be 1 if present),
+// `HorizontalSubsampling`, `VerticalSubsampling` (1–255, default 1;
+// only 1 for a one-plane format, whose buffers hold `height` rows of
+// `width` pixels), `BlockHeight` and `BlockVerticalAlignment` (must be 1 if present),
 // `BlackBlock` (CFData of exactly one block) — at the top level, or per
 // plane in a `kCVPixelFormatPlanes` array of dictionaries — and `Name`
 // (CFString; default: the FourCC text), `BitsPerComponent` (1–255),
@@ -4303,7 +4304,8 @@ OSStatus VTSessionCopySerializableProperties(VTSessionRef session,
 // scaling modes other than Normal, a malformed source clean aperture
 // (missing keys, size not positive, not inside the buffer) or pixel
 // aspect ratio (a spacing not positive), a `DestinationCleanAperture` not
-// inside the destination, or a picture that rounds to nothing →
+// inside the destination, a picture that rounds to nothing, or a
+// destination whose planes overlap each other (caller memory) →
 // `kVTParameterErr`. On any error the destination's pixels and attachments
 // are untouched.
 //

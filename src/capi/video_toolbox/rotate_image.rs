@@ -128,7 +128,7 @@ unsafe fn rotate(
         with_frames(source, src_format, destination, dst_format, |from, to| {
             rotate_and_convert(&plan, orientation, from, to)
         })
-    }
+    }?
     .map_err(status_of)?;
     // SAFETY: both buffers are live.
     unsafe {

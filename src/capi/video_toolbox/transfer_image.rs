@@ -196,7 +196,7 @@ unsafe fn transfer(
         with_frames(source, src_format, destination, dst_format, |from, to| {
             plan.convert_placed(from, to, &geometry.placement, threads)
         })
-    }
+    }?
     .map_err(status_of)?;
     // SAFETY: both buffers are live.
     unsafe {
@@ -209,7 +209,9 @@ unsafe fn transfer(
 /// Runs `f` over the planes of both buffers, viewed as frames of their
 /// own sizes. Source memory that overlaps the destination's (one buffer
 /// passed twice, or caller memory wrapped twice) is copied first, so the
-/// result is as if the source had been read before any write.
+/// result is as if the source had been read before any write. A
+/// destination whose planes overlap each other → `Err(kVTParameterErr)`
+/// before `f` runs.
 ///
 /// # Safety
 /// Both buffers must be live; their plane addresses valid for their layouts.
@@ -219,7 +221,7 @@ pub(super) unsafe fn with_frames<R>(
     destination: &CvPixelBuffer,
     dst_format: &PixelFormat,
     f: impl FnOnce(&SourceFrame<'_, '_>, &mut DestFrame<'_, '_>) -> R,
-) -> R {
+) -> Result<R, OSStatus> {
     // SAFETY: per this function's contract.
     let src_planes = unsafe { plane_memory(source, src_format) };
     // SAFETY: as above.
@@ -276,7 +278,7 @@ pub(super) unsafe fn with_frames<R>(
             bytes_per_row,
         })
         .collect();
-    f(
+    Ok(f(
         &SourceFrame {
             width: source.width,
             height: source.height,
@@ -287,7 +289,7 @@ pub(super) unsafe fn with_frames<R>(
             height: destination.height,
             planes: &mut destinations,
         },
-    )
+    ))
 }
 
 /// (address, length in bytes, bytes per row) of each plane's image rows:
