@@ -123,16 +123,13 @@ pub fn parse(text: &str) -> Header {
             continue;
         };
         let params = &stmt[open + 1..stmt.len() - 1];
-        if params.contains('(') {
-            panic!("unexpected function-pointer parameter syntax in: {stmt}");
-        }
         let Some((ret, name)) = ident_at_end(&stmt[..open]) else {
             continue;
         };
         let params = if params.trim() == "void" || params.trim().is_empty() {
             Vec::new()
         } else {
-            params.split(',').map(|p| p.trim().to_string()).collect()
+            split_top_level(params)
         };
         h.functions.push(Function {
             name: name.to_string(),
@@ -141,6 +138,27 @@ pub fn parse(text: &str) -> Header {
         });
     }
     h
+}
+
+/// Splits a parameter list at commas outside parentheses (an inline
+/// function-pointer parameter has its own parameter list).
+fn split_top_level(params: &str) -> Vec<String> {
+    let (mut out, mut current, mut depth) = (Vec::new(), String::new(), 0usize);
+    for c in params.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                out.push(current.trim().to_string());
+                current.clear();
+                continue;
+            }
+            _ => {}
+        }
+        current.push(c);
+    }
+    out.push(current.trim().to_string());
+    out
 }
 
 enum Kind {
@@ -199,6 +217,12 @@ impl Header {
             }
             let mut args = Vec::new();
             for (i, p) in f.params.iter().enumerate() {
+                // An inline function-pointer parameter (`void (*cb)(…)`):
+                // NULL converts to it, no variable needed.
+                if p.contains("(*") {
+                    args.push("NULL".to_string());
+                    continue;
+                }
                 let (ty, _) = ident_at_end(p).unwrap_or((p, ""));
                 let ty = if ty.is_empty() { p.as_str() } else { ty };
                 let a = format!("a{i}");
@@ -210,6 +234,11 @@ impl Header {
                     }
                     Kind::Pointer => {
                         let _ = writeln!(c, "    {a} = ({ty})ptr();");
+                    }
+                    // C's `bool` holds only 0 and 1: an all-ones byte would
+                    // be undefined behaviour in the generated program itself.
+                    Kind::Scalar if ty.trim() == "bool" => {
+                        let _ = writeln!(c, "    {a} = mode & 1;");
                     }
                     Kind::Scalar => {
                         let _ = writeln!(c, "    scalar(&{a}, sizeof {a});");
