@@ -43,6 +43,7 @@
 //! - **Rounding** of the integer kernels: to nearest, halves up, then
 //!   clamped to 0‥=255 (Lanczos lobes overshoot).
 
+mod frame;
 mod kernel;
 mod row;
 mod taps;
@@ -50,6 +51,7 @@ mod taps;
 #[cfg(test)]
 mod tests;
 
+pub use frame::scale_frame_u8;
 pub use kernel::Filter;
 pub use row::{
     INTERMEDIATE_BITS, accumulate_difference, blend_i16_to_u8, blend_rows, blend_rows_u8,

@@ -23,8 +23,7 @@ use half::f16;
 
 use crate::core::image::{ImageError, Plane, PlaneMut};
 use crate::core::resample::{
-    Edge, Filter, Mapping, Taps, accumulate_difference, blend_i16_to_u8, resample_interleaved,
-    resample_u8_to_i16,
+    Edge, Filter, Mapping, Taps, accumulate_difference, resample_interleaved, scale_frame_u8,
 };
 
 /// A sample type vImage scales.
@@ -131,45 +130,14 @@ fn scale_u8<const C: usize>(
     }
     let htaps = taps(filter, sw, dw)?.to_fixed();
     let vtaps = taps(filter, sh, dh)?.to_fixed();
-    let count = vtaps.count();
-    let len = dw.checked_mul(C).ok_or(ImageError::OutOfMemory)?;
-    // Ring of horizontally resampled rows: source row `r` in slot
-    // `r % count`; `held` says which row a slot holds.
-    let mut ring = Vec::new();
-    ring.try_reserve_exact(count)
-        .map_err(|_| ImageError::OutOfMemory)?;
-    for _ in 0..count {
-        ring.push(zeroed::<i16>(len)?);
-    }
-    let mut held = vec![usize::MAX; count];
-    let mut acc = zeroed::<i32>(len)?;
-    for y in 0..dh {
-        let first = vtaps.first(y);
-        for r in first..first + count {
-            if held[r % count] != r {
-                resample_u8_to_i16::<C>(&htaps, &src.row(r)[..sw * C], &mut ring[r % count]);
-                held[r % count] = r;
-            }
-        }
-        let rows: Vec<&[i16]> = (first..first + count)
-            .map(|r| ring[r % count].as_slice())
-            .collect();
-        blend_i16_to_u8(
-            vtaps.weights(y),
-            &rows,
-            &mut acc,
-            &mut dest.row_mut(y)[..len],
-        );
-    }
-    Ok(())
-}
-
-fn zeroed<T: Copy + Default>(n: usize) -> Result<Vec<T>, ImageError> {
-    let mut v = Vec::new();
-    v.try_reserve_exact(n)
-        .map_err(|_| ImageError::OutOfMemory)?;
-    v.resize(n, T::default());
-    Ok(v)
+    let len = dw * C;
+    scale_frame_u8::<C>(
+        &htaps,
+        &vtaps,
+        |r| &src.row(r)[..sw * C],
+        |y, row| dest.row_mut(y)[..len].copy_from_slice(row),
+    )
+    .ok_or(ImageError::OutOfMemory)
 }
 
 /// Scales `src` to `dest`'s size; pixels are `channels` samples of `T`.
