@@ -36,6 +36,7 @@
 use super::chroma::{self, Grid, Tap};
 use super::codes::FormatCodes;
 use super::colour_stage::PreparedStage;
+use super::fast::FastKernel;
 use super::io::{
     ColorModel, ConvertError, DestPlane, FrameReader, FrameWriter, IntermediateRow, SourcePlane,
 };
@@ -120,6 +121,11 @@ impl ConversionPlan {
         // The direct kernels are same-size copies of the whole frame.
         if let (Some(kernel), true) = (&self.fast, identity) {
             if super::fast::run(kernel, self, &reader, &mut writer, threads)? {
+                return Ok(());
+            }
+        }
+        if let (Some(FastKernel::Copy), false) = (&self.fast, identity) {
+            if super::fast::run_scaled(self, placement, &reader, &mut writer)? {
                 return Ok(());
             }
         }

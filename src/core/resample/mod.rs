@@ -27,6 +27,7 @@
 //!   still reproduces constants and ramps' local slope. Reads stay inside
 //!   the input: a caller that must not read outside a crop passes only the
 //!   crop's samples as the input.
+//!   [`Edge::Extend`] instead reads the nearest edge sample (vImage).
 //! - **Normalisation.** Weights are computed in f64, divided by their sum,
 //!   rounded to f32, and the rounding residue (`1 − Σ f32`) is added to the
 //!   largest tap, so every f32 tap set sums to 1 as closely as f32 allows
@@ -42,6 +43,7 @@
 //! - **Rounding** of the integer kernels: to nearest, halves up, then
 //!   clamped to 0‥=255 (Lanczos lobes overshoot).
 
+mod frame;
 mod kernel;
 mod row;
 mod taps;
@@ -49,9 +51,10 @@ mod taps;
 #[cfg(test)]
 mod tests;
 
+pub use frame::scale_frame_u8;
 pub use kernel::Filter;
 pub use row::{
-    accumulate_difference, blend_rows, blend_rows_u8, resample_interleaved,
-    resample_interleaved_u8, resample_row,
+    INTERMEDIATE_BITS, accumulate_difference, blend_i16_to_u8, blend_rows, blend_rows_u8,
+    resample_interleaved, resample_interleaved_u8, resample_row, resample_u8_to_i16,
 };
-pub use taps::{FIXED_BITS, FixedTaps, Mapping, Taps};
+pub use taps::{Edge, FIXED_BITS, FixedTaps, Mapping, Taps};

@@ -124,6 +124,62 @@ pub fn blend_rows_u8(weights: &[i16], rows: &[&[u8]], out: &mut [u8]) {
     }
 }
 
+/// Fractional bits of the i16 intermediate rows of the two-pass u8
+/// resample ([`resample_u8_to_i16`], [`blend_i16_to_u8`]): a sample `v`
+/// is stored as `v · 2^6`, so Lanczos overshoot (|Σ w| < 1.3 of 255)
+/// still fits an i16 and the horizontal pass loses only 1/128 of a code.
+pub const INTERMEDIATE_BITS: u32 = 6;
+
+/// Horizontal pass of the two-pass u8 resample: `C`-channel interleaved
+/// u8 pixels to i16 samples scaled by 2^[`INTERMEDIATE_BITS`] (rounded to
+/// nearest, not clamped to 0‥=255, so the vertical pass sees the
+/// overshoot as the f32 path does). A constant row comes out exactly
+/// `v · 2^6`: fixed taps sum to exactly 2^14. Whole pixels are `[u8; C]`
+/// so the channel loop is unrolled and the tap loop has no bounds checks.
+pub fn resample_u8_to_i16<const C: usize>(taps: &FixedTaps, input: &[u8], out: &mut [i16]) {
+    let count = taps.count();
+    let shift = FIXED_BITS - INTERMEDIATE_BITS;
+    let half = 1i32 << (shift - 1);
+    let (out, _) = out.as_chunks_mut::<C>();
+    for (o, (first, weights)) in out.iter_mut().zip(taps.iter()) {
+        let (window, _) = input[first * C..(first + count) * C].as_chunks::<C>();
+        let mut acc = [half; C];
+        for (px, &w) in window.iter().zip(weights) {
+            let w = i32::from(w);
+            for k in 0..C {
+                acc[k] += i32::from(px[k]) * w;
+            }
+        }
+        for k in 0..C {
+            o[k] = (acc[k] >> shift).clamp(i32::from(i16::MIN), i32::from(i16::MAX)) as i16;
+        }
+    }
+}
+
+/// Vertical pass of the two-pass u8 resample: `out = Σ weights[k] ·
+/// rows[k]` over i16 rows from [`resample_u8_to_i16`], rounded to nearest
+/// (halves up) and clamped to 0‥=255. `acc` is scratch of at least
+/// `out.len()`; one row at a time keeps the inner loop a contiguous
+/// widening multiply-add that LLVM vectorises.
+pub fn blend_i16_to_u8(weights: &[i16], rows: &[&[i16]], acc: &mut [i32], out: &mut [u8]) {
+    let shift = FIXED_BITS + INTERMEDIATE_BITS;
+    let n = out.len();
+    let acc = &mut acc[..n];
+    acc.fill(1 << (shift - 1));
+    for (&w, row) in weights.iter().zip(rows) {
+        if w == 0 {
+            continue;
+        }
+        let w = i32::from(w);
+        for (a, &x) in acc.iter_mut().zip(&row[..n]) {
+            *a += i32::from(x) * w;
+        }
+    }
+    for (o, &a) in out.iter_mut().zip(acc.iter()) {
+        *o = (a >> shift).clamp(0, 255) as u8;
+    }
+}
+
 fn round_fixed(acc: i32) -> u8 {
     ((acc + (1 << (FIXED_BITS - 1))) >> FIXED_BITS).clamp(0, 255) as u8
 }

@@ -73,11 +73,43 @@ pub struct FixedTaps {
     weights: Vec<i16>,
 }
 
+/// What an index outside `0..input_len` reads.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Edge {
+    /// Whole-sample symmetric mirror about the edge samples (module docs).
+    #[default]
+    Mirror,
+    /// The nearest edge sample (vImage's `kvImageEdgeExtend`).
+    Extend,
+}
+
+impl Edge {
+    fn index(self, i: f64, n: usize) -> usize {
+        match self {
+            Edge::Mirror => mirror(i, n),
+            Edge::Extend => i.clamp(0.0, (n - 1) as f64) as usize,
+        }
+    }
+}
+
 impl Taps {
-    /// Taps of `filter` for `output_len` outputs over `input_len` inputs.
-    /// `None` when `input_len` is 0, the mapping is not finite or its step
-    /// is not positive, or the table would not fit in memory.
+    /// Taps of `filter` for `output_len` outputs over `input_len` inputs,
+    /// edges mirrored. `None` when `input_len` is 0, the mapping is not
+    /// finite or its step is not positive, or the table would not fit in
+    /// memory.
     pub fn new(filter: Filter, input_len: usize, output_len: usize, map: Mapping) -> Option<Taps> {
+        Taps::with_edge(filter, input_len, output_len, map, Edge::Mirror)
+    }
+
+    /// As [`new`](Self::new) with the given edge rule: the weight of an
+    /// outside index is folded onto the sample `edge` reads for it.
+    pub fn with_edge(
+        filter: Filter,
+        input_len: usize,
+        output_len: usize,
+        map: Mapping,
+        edge: Edge,
+    ) -> Option<Taps> {
         if input_len == 0 || !map.start.is_finite() || !(map.step.is_finite() && map.step > 0.0) {
             return None;
         }
@@ -93,7 +125,7 @@ impl Taps {
             let to = (t + support).floor().max(from);
             (0..=(to - from) as usize).map(move |k| {
                 let i = from + k as f64;
-                (i, mirror(i, input_len))
+                (i, edge.index(i, input_len))
             })
         };
         let window =
@@ -129,7 +161,7 @@ impl Taps {
                 // Degenerate (cannot happen for these kernels within
                 // their support): nearest sample.
                 scratch.fill(0.0);
-                scratch[mirror(t.round(), input_len) - start] = 1.0;
+                scratch[edge.index(t.round(), input_len) - start] = 1.0;
             } else {
                 scratch.iter_mut().for_each(|w| *w /= sum);
             }

@@ -27,14 +27,36 @@ fn covers<T, U>(src: &Plane<'_, T>, dest: &PlaneMut<'_, U>) -> Result<(), ImageE
     }
 }
 
-/// Mirrors one row of `channels`-element pixels (`src.len() >= dst.len()`).
-fn reflect_row<T: Copy>(src: &[T], dst: &mut [T], channels: usize) {
+/// Mirrors one row of `N`-element pixels (`src.len() >= dst.len()`).
+/// Whole pixels are `[T; N]` values so the loop has no per-element bounds
+/// checks and LLVM can move several pixels per instruction.
+fn reflect_row<T: Copy, const N: usize>(src: &[T], dst: &mut [T]) {
+    let (dst, _) = dst.as_chunks_mut::<N>();
+    let (src, _) = src[..dst.len() * N].as_chunks::<N>();
+    for (d, s) in dst.iter_mut().zip(src.iter().rev()) {
+        *d = *s;
+    }
+}
+
+/// Any other pixel size: `channels`-element chunks.
+fn reflect_row_any<T: Copy>(src: &[T], dst: &mut [T], channels: usize) {
     let len = dst.len();
     for (d, s) in dst
         .chunks_exact_mut(channels)
         .zip(src[..len].chunks_exact(channels).rev())
     {
         d.copy_from_slice(s);
+    }
+}
+
+/// Picks the row kernel for a pixel of `channels` elements once per call.
+fn reflect_kernel<T: Copy>(channels: usize) -> impl Fn(&[T], &mut [T]) {
+    move |src: &[T], dst: &mut [T]| match channels {
+        1 => reflect_row::<T, 1>(src, dst),
+        2 => reflect_row::<T, 2>(src, dst),
+        3 => reflect_row::<T, 3>(src, dst),
+        4 => reflect_row::<T, 4>(src, dst),
+        _ => reflect_row_any(src, dst, channels),
     }
 }
 
@@ -47,12 +69,18 @@ pub fn reflect<T: Copy>(
 ) -> Result<(), ImageError> {
     covers(src, dest)?;
     let (height, len) = (dest.height(), dest.row_len());
-    for y in 0..height {
-        match axis {
-            Axis::Horizontal => reflect_row(src.row(y), dest.row_mut(y), channels),
-            Axis::Vertical => dest
-                .row_mut(y)
-                .copy_from_slice(&src.row(height - 1 - y)[..len]),
+    match axis {
+        Axis::Horizontal => {
+            let row = reflect_kernel::<T>(channels);
+            for y in 0..height {
+                row(src.row(y), dest.row_mut(y));
+            }
+        }
+        Axis::Vertical => {
+            for y in 0..height {
+                dest.row_mut(y)
+                    .copy_from_slice(&src.row(height - 1 - y)[..len]);
+            }
         }
     }
     Ok(())
@@ -89,6 +117,94 @@ pub fn rotate90<T: Copy>(
     if back.len() != channels {
         return Err(ImageError::InvalidParameter);
     }
+    match channels {
+        1 => rotate_pixels::<T, 1>(src, dest, turns, back),
+        2 => rotate_pixels::<T, 2>(src, dest, turns, back),
+        3 => rotate_pixels::<T, 3>(src, dest, turns, back),
+        4 => rotate_pixels::<T, 4>(src, dest, turns, back),
+        // vImage has no other pixel sizes; kept correct, not fast.
+        _ => rotate_generic(src, dest, channels, turns, back),
+    }
+    Ok(())
+}
+
+/// The driver for `[T; N]` pixels: per destination row, the covered span
+/// is found once; the rest is background. Inside the span a row of the
+/// destination is a source row (0°), a reversed source row (180°) or a
+/// source column (90°, 270°).
+fn rotate_pixels<T: Copy, const N: usize>(
+    src: &Plane<'_, T>,
+    dest: &mut PlaneMut<'_, T>,
+    turns: Turns,
+    back: &[T],
+) {
+    let mut fill = [back[0]; N];
+    fill.copy_from_slice(back);
+    let (sw, sh) = (src.width() as i64, src.height() as i64);
+    let (rw, rh) = if turns.0 % 2 == 1 { (sh, sw) } else { (sw, sh) };
+    let ox = (dest.width() as i64 - rw).div_euclid(2);
+    let oy = (dest.height() as i64 - rh).div_euclid(2);
+    let width = dest.width() as i64;
+    // Destination columns [x0, x1) are covered.
+    let x0 = ox.clamp(0, width);
+    let x1 = (ox + rw).clamp(x0, width);
+    for dy in 0..dest.height() {
+        let (row, _) = dest.row_mut(dy).as_chunks_mut::<N>();
+        let row = &mut row[..width as usize];
+        let ry = dy as i64 - oy;
+        if ry < 0 || ry >= rh || x0 == x1 {
+            row.fill(fill);
+            continue;
+        }
+        let (left, rest) = row.split_at_mut(x0 as usize);
+        let (mid, right) = rest.split_at_mut((x1 - x0) as usize);
+        left.fill(fill);
+        right.fill(fill);
+        // First rotated column shown, rx = x0 − ox ≥ 0.
+        let rx0 = (x0 - ox) as usize;
+        let n = mid.len();
+        match turns.0 {
+            0 => {
+                let (from, _) = src.row(ry as usize).as_chunks::<N>();
+                mid.copy_from_slice(&from[rx0..rx0 + n]);
+            }
+            2 => {
+                let (from, _) = src.row((sh - 1 - ry) as usize).as_chunks::<N>();
+                // sx = sw − 1 − rx runs backwards from sw − 1 − rx0.
+                let end = sw as usize - rx0;
+                for (d, s) in mid.iter_mut().zip(from[end - n..end].iter().rev()) {
+                    *d = *s;
+                }
+            }
+            1 => {
+                // (sx, sy) = (sw − 1 − ry, rx): one source column, downwards.
+                let sx = (sw - 1 - ry) as usize * N;
+                for (k, d) in mid.iter_mut().enumerate() {
+                    let from = &src.row(rx0 + k)[sx..sx + N];
+                    d.copy_from_slice(from);
+                }
+            }
+            _ => {
+                // (sx, sy) = (ry, sh − 1 − rx): one source column, upwards.
+                let sx = ry as usize * N;
+                let top = sh as usize - 1 - rx0;
+                for (k, d) in mid.iter_mut().enumerate() {
+                    let from = &src.row(top - k)[sx..sx + N];
+                    d.copy_from_slice(from);
+                }
+            }
+        }
+    }
+}
+
+/// Per-pixel reference path for pixel sizes without a const kernel.
+fn rotate_generic<T: Copy>(
+    src: &Plane<'_, T>,
+    dest: &mut PlaneMut<'_, T>,
+    channels: usize,
+    turns: Turns,
+    back: &[T],
+) {
     let (sw, sh) = (src.width() as i64, src.height() as i64);
     let (rw, rh) = if turns.0 % 2 == 1 { (sh, sw) } else { (sw, sh) };
     let ox = (dest.width() as i64 - rw).div_euclid(2);
@@ -114,7 +230,6 @@ pub fn rotate90<T: Copy>(
             out.copy_from_slice(&from[sx as usize * channels..][..channels]);
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -193,6 +308,43 @@ mod tests {
         let mut d = PlaneMut::packed(&mut out, 2, 3, 2).unwrap();
         rotate90(&s, &mut d, 1, Turns::new(3).unwrap(), &[0]).unwrap();
         assert_eq!(out, [3, 0, 4, 1, 5, 2]);
+    }
+
+    #[test]
+    fn the_const_kernels_match_the_per_pixel_reference() {
+        // Odd sizes, both parities of the centring offset, larger and
+        // smaller destinations, every turn and every const pixel size.
+        for c in 1..=4usize {
+            for (sw, sh) in [(5usize, 3usize), (4, 7), (1, 1), (6, 6)] {
+                let src = grid(sw, sh, c);
+                let s = Plane::packed(&src, sw, sh, sw * c).unwrap();
+                for (dw, dh) in [(sh, sw), (sw, sh), (7, 2), (2, 9), (8, 8)] {
+                    let back: Vec<u16> = (0..c as u16).map(|k| 900 + k).collect();
+                    for t in 0..4u8 {
+                        let turns = Turns::new(t).unwrap();
+                        let mut fast = vec![1u16; dw * dh * c];
+                        let mut slow = vec![2u16; dw * dh * c];
+                        let mut d = PlaneMut::packed(&mut fast, dw, dh, dw * c).unwrap();
+                        rotate90(&s, &mut d, c, turns, &back).unwrap();
+                        let mut d = PlaneMut::packed(&mut slow, dw, dh, dw * c).unwrap();
+                        rotate_generic(&s, &mut d, c, turns, &back);
+                        assert_eq!(fast, slow, "c {c} src {sw}x{sh} dst {dw}x{dh} t {t}");
+                    }
+                    if dw <= sw && dh <= sh {
+                        let mut fast = vec![1u16; dw * dh * c];
+                        let mut d = PlaneMut::packed(&mut fast, dw, dh, dw * c).unwrap();
+                        reflect(&s, &mut d, c, Axis::Horizontal).unwrap();
+                        for y in 0..dh {
+                            for x in 0..dw {
+                                let got = &fast[(y * dw + x) * c..][..c];
+                                let want = &src[y * sw * c + (dw - 1 - x) * c..][..c];
+                                assert_eq!(got, want);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -5,14 +5,14 @@
 //!   widened by the reduction factor when downscaling (`core::resample`).
 //! - Pixel centres map to centres: output `j` samples input position
 //!   `(j + 0.5) · src/dst − 0.5`, per axis.
-//! - Edges extend: vImage documents scaling as always `kvImageEdgeExtend`,
-//!   while `core::resample` mirrors at the input's ends. Each input row
-//!   (and the column of rows) is therefore padded with copies of its edge
-//!   pixel wider than the kernel's reach before resampling, so the mirror
-//!   is never reached and every outside tap reads the edge pixel.
-//! - Separable, horizontal pass first, f32 intermediates; a sliding
-//!   window keeps only the horizontally resampled rows the current output
-//!   row needs.
+//! - Edges extend: vImage documents scaling as always `kvImageEdgeExtend`;
+//!   the taps are built with [`Edge::Extend`], so every outside tap reads
+//!   the edge pixel without padding the rows.
+//! - Separable, horizontal pass first; a sliding window keeps only the
+//!   horizontally resampled rows the current output row needs. u8 runs in
+//!   fixed point (14-bit taps, i16 rows with 6 fractional bits, i32
+//!   sums: within ±1 of the f64 model, constants exact); every other type
+//!   in f32.
 //! - Integer results round to nearest (halves up) and clamp to the type's
 //!   range; half floats convert with round-to-nearest-even; f32 is stored
 //!   as computed (Lanczos overshoot included).
@@ -22,15 +22,39 @@ use std::collections::VecDeque;
 use half::f16;
 
 use crate::core::image::{ImageError, Plane, PlaneMut};
-use crate::core::resample::{Filter, Mapping, Taps, accumulate_difference, resample_interleaved};
+use crate::core::resample::{
+    Edge, Filter, Mapping, Taps, accumulate_difference, resample_interleaved, scale_frame_u8,
+};
 
 /// A sample type vImage scales.
 pub trait ScaleSample: Copy {
     fn to_f32(self) -> f32;
     fn from_f32(v: f32) -> Self;
+    /// A type-specific scaler, `None` to use the f32 one.
+    fn scale_direct(
+        _src: &Plane<'_, Self>,
+        _dest: &mut PlaneMut<'_, Self>,
+        _channels: usize,
+        _filter: Filter,
+    ) -> Option<Result<(), ImageError>> {
+        None
+    }
 }
 
 impl ScaleSample for u8 {
+    fn scale_direct(
+        src: &Plane<'_, u8>,
+        dest: &mut PlaneMut<'_, u8>,
+        channels: usize,
+        filter: Filter,
+    ) -> Option<Result<(), ImageError>> {
+        match channels {
+            1 => Some(scale_u8::<1>(src, dest, filter)),
+            2 => Some(scale_u8::<2>(src, dest, filter)),
+            4 => Some(scale_u8::<4>(src, dest, filter)),
+            _ => None,
+        }
+    }
     fn to_f32(self) -> f32 {
         self as f32
     }
@@ -85,23 +109,35 @@ pub fn filter(high_quality: bool) -> Filter {
     }
 }
 
-/// Edge padding (in samples) that keeps every tap of `filter` inside the
-/// padded input for a reduction `step`.
-fn padding(filter: Filter, input_len: usize, output_len: usize) -> usize {
-    let step = input_len as f64 / output_len.max(1) as f64;
-    (filter.radius() * step.max(1.0)).ceil() as usize + 2
+/// Edge-extended taps for one axis.
+fn taps(filter: Filter, input_len: usize, output_len: usize) -> Result<Taps, ImageError> {
+    let map = Mapping::region(0.0, input_len as f64, output_len);
+    Taps::with_edge(filter, input_len, output_len, map, Edge::Extend).ok_or(ImageError::OutOfMemory)
 }
 
-/// Taps over an input padded by `pad` samples on each side.
-fn taps(filter: Filter, input_len: usize, output_len: usize) -> Result<(Taps, usize), ImageError> {
-    let pad = padding(filter, input_len, output_len);
-    let padded = input_len
-        .checked_add(2 * pad)
-        .ok_or(ImageError::OutOfMemory)?;
-    let mut map = Mapping::region(0.0, input_len as f64, output_len);
-    map.start += pad as f64;
-    let t = Taps::new(filter, padded, output_len, map).ok_or(ImageError::OutOfMemory)?;
-    Ok((t, pad))
+/// The fixed-point u8 scaler for `C`-sample pixels.
+fn scale_u8<const C: usize>(
+    src: &Plane<'_, u8>,
+    dest: &mut PlaneMut<'_, u8>,
+    filter: Filter,
+) -> Result<(), ImageError> {
+    let (sw, sh, dw, dh) = (src.width(), src.height(), dest.width(), dest.height());
+    if dw == 0 || dh == 0 {
+        return Ok(());
+    }
+    if sw == 0 || sh == 0 {
+        return Err(ImageError::RoiLargerThanInput);
+    }
+    let htaps = taps(filter, sw, dw)?.to_fixed();
+    let vtaps = taps(filter, sh, dh)?.to_fixed();
+    let len = dw * C;
+    scale_frame_u8::<C>(
+        &htaps,
+        &vtaps,
+        |r| &src.row(r)[..sw * C],
+        |y, row| dest.row_mut(y)[..len].copy_from_slice(row),
+    )
+    .ok_or(ImageError::OutOfMemory)
 }
 
 /// Scales `src` to `dest`'s size; pixels are `channels` samples of `T`.
@@ -111,6 +147,9 @@ pub fn scale<T: ScaleSample>(
     channels: usize,
     filter: Filter,
 ) -> Result<(), ImageError> {
+    if let Some(done) = T::scale_direct(src, dest, channels, filter) {
+        return done;
+    }
     let (sw, dw) = (src.width(), dest.width());
     let size = ((sw, src.height()), (dw, dest.height()));
     scale_rows(
@@ -177,11 +216,11 @@ fn scale_rows(
     if sw == 0 || sh == 0 {
         return Err(ImageError::RoiLargerThanInput);
     }
-    let (htaps, hpad) = taps(filter, sw, dw)?;
-    let (vtaps, vpad) = taps(filter, sh, dh)?;
+    let htaps = taps(filter, sw, dw)?;
+    let vtaps = taps(filter, sh, dh)?;
     let c = channels;
-    let mut padded = alloc((sw + 2 * hpad) * c)?;
-    // Horizontally resampled rows, keyed by padded row index.
+    let mut input = alloc(sw * c)?;
+    // Horizontally resampled rows, keyed by source row index.
     let mut window: VecDeque<(usize, Vec<f32>)> = VecDeque::new();
     // Rows that left the window, reused for the next ones.
     let mut spare: Vec<Vec<f32>> = Vec::new();
@@ -196,22 +235,12 @@ fn scale_rows(
         }
         let mut next = window.back().map_or(first, |(r, _)| r + 1);
         while next < first + count {
-            let sy = next.saturating_sub(vpad).min(sh - 1);
-            // Edge-extended copy of the row.
-            let (left, rest) = padded.split_at_mut(hpad * c);
-            let (mid, right) = rest.split_at_mut(sw * c);
-            read(sy, mid);
-            for px in left.chunks_exact_mut(c) {
-                px.copy_from_slice(&mid[..c]);
-            }
-            for px in right.chunks_exact_mut(c) {
-                px.copy_from_slice(&mid[(sw - 1) * c..]);
-            }
+            read(next, &mut input);
             let mut h = match spare.pop() {
                 Some(buf) => buf,
                 None => alloc(dw * c)?,
             };
-            resample_interleaved(&htaps, c, &padded, &mut h);
+            resample_interleaved(&htaps, c, &input, &mut h);
             window.push_back((next, h));
             next += 1;
         }
@@ -314,6 +343,49 @@ mod tests {
                         (g as f64 - w).abs() < 2e-3,
                         "{sw}x{sh}->{dw}x{dh} hq {hq} at {i}: {g} vs {w}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn u8_fixed_point_is_within_one_of_the_model_and_constants_are_exact() {
+        for &(sw, sh, dw, dh) in &[
+            (13, 7, 29, 11),
+            (31, 17, 7, 5),
+            (40, 22, 20, 11),
+            (5, 1, 12, 3),
+        ] {
+            for (hq, a) in [(false, 3.0), (true, 5.0)] {
+                for c in [1usize, 2, 4] {
+                    let plane = image(sw, sh);
+                    let src: Vec<u8> = plane
+                        .iter()
+                        .flat_map(|&v| {
+                            (0..c).map(move |k| (v as i32 + 37 * k as i32).clamp(0, 255) as u8)
+                        })
+                        .collect();
+                    let s = Plane::packed(&src, sw, sh, sw * c).unwrap();
+                    let mut out = vec![0u8; dw * dh * c];
+                    let mut d = PlaneMut::packed(&mut out, dw, dh, dw * c).unwrap();
+                    scale(&s, &mut d, c, filter(hq)).unwrap();
+                    for k in 0..c {
+                        let chan: Vec<f64> =
+                            src.iter().skip(k).step_by(c).map(|&v| v as f64).collect();
+                        let want = model(&chan, sw, sh, dw, dh, a);
+                        for (i, &w) in want.iter().enumerate() {
+                            let g = out[i * c + k] as f64;
+                            assert!(
+                                (g - w.clamp(0.0, 255.0)).abs() <= 1.0,
+                                "{sw}x{sh}->{dw}x{dh} hq {hq} c {c} ch {k} at {i}: {g} vs {w}"
+                            );
+                        }
+                    }
+                    let flat = vec![201u8; sw * sh * c];
+                    let s = Plane::packed(&flat, sw, sh, sw * c).unwrap();
+                    let mut d = PlaneMut::packed(&mut out, dw, dh, dw * c).unwrap();
+                    scale(&s, &mut d, c, filter(hq)).unwrap();
+                    assert!(out.iter().all(|&v| v == 201));
                 }
             }
         }

@@ -42,13 +42,19 @@
 //!   R'G'B' — would fall back. Other Y'CbCr destinations (`'y420'`,
 //!   4:2:2, 4:4:4, 16-bit) take the general path.
 //!
+//! - Scaled [`FastPath::Copy`] plans of the 8-bit R'G'B'(A) byte orders
+//!   resample the bytes directly (`scale`, within ±1 of the general
+//!   path).
+//!
 //! The row kernels live in `core::kernels` and know nothing about
 //! buffers; this module selects one per plan and `driver::run` is their
 //! plane driver.
 
 mod driver;
+mod scale;
 
 pub(crate) use driver::run;
+pub(crate) use scale::run as run_scaled;
 
 use super::chroma::Grid;
 use super::io::ColorModel;

@@ -115,8 +115,10 @@ pub(crate) fn unpack_plane(
             let mut offset = 0;
             for &(ch, sample) in slots {
                 let dst = &mut channels[ch][..samples];
-                for (d, px) in dst.iter_mut().zip(row[offset..].chunks(stride)) {
-                    *d = read_sample(sample, px);
+                if !(sample == Sample::U8 && unpack_u8(row, stride, offset, dst)) {
+                    for (d, px) in dst.iter_mut().zip(row[offset..].chunks(stride)) {
+                        *d = read_sample(sample, px);
+                    }
                 }
                 offset += sample.bytes();
             }
@@ -153,6 +155,71 @@ pub(crate) fn unpack_plane(
     }
 }
 
+/// The 8-bit interleaved unpack for pixel strides 1‥=4: const-size pixel
+/// chunks, no per-sample dispatch, so it vectorises. `false` (nothing
+/// done) for other strides or a row too short for whole pixels.
+fn unpack_u8(row: &[u8], stride: usize, offset: usize, dst: &mut [f32]) -> bool {
+    fn run<const S: usize>(row: &[u8], offset: usize, dst: &mut [f32]) -> bool {
+        let Some(bytes) = row.get(..dst.len() * S) else {
+            return false;
+        };
+        if offset >= S {
+            return false;
+        }
+        let (px, _) = bytes.as_chunks::<S>();
+        for (d, p) in dst.iter_mut().zip(px) {
+            *d = f32::from(p[offset]);
+        }
+        true
+    }
+    match stride {
+        1 => run::<1>(row, offset, dst),
+        2 => run::<2>(row, offset, dst),
+        3 => run::<3>(row, offset, dst),
+        4 => run::<4>(row, offset, dst),
+        _ => false,
+    }
+}
+
+/// `quantize(v, 255)` without `f32::round` (a libm call on baseline
+/// x86-64, which blocks vectorisation): clamp (NaN → 0), truncate, add
+/// one when the exact fraction is at least ½ — round half away from zero
+/// on non-negative values, the same result for every input.
+#[inline]
+// `clamp` would keep NaN; `max` maps it to 0 as `quantize` does.
+#[allow(clippy::manual_clamp)]
+fn quantize_u8(v: f32) -> u8 {
+    let c = v.max(0.0).min(255.0);
+    let i = c as i32;
+    let r = i + i32::from(c - i as f32 >= 0.5);
+    r.min(255) as u8
+}
+
+/// The 8-bit interleaved pack matching [`unpack_u8`]; `false` (nothing
+/// written) when it does not apply.
+fn pack_u8(values: &[f32], stride: usize, offset: usize, row: &mut [u8]) -> bool {
+    fn run<const S: usize>(values: &[f32], offset: usize, row: &mut [u8]) -> bool {
+        let Some(bytes) = row.get_mut(..values.len() * S) else {
+            return false;
+        };
+        if offset >= S {
+            return false;
+        }
+        let (px, _) = bytes.as_chunks_mut::<S>();
+        for (p, &v) in px.iter_mut().zip(values) {
+            p[offset] = quantize_u8(v);
+        }
+        true
+    }
+    match stride {
+        1 => run::<1>(values, offset, row),
+        2 => run::<2>(values, offset, row),
+        3 => run::<3>(values, offset, row),
+        4 => run::<4>(values, offset, row),
+        _ => false,
+    }
+}
+
 /// Packs one plane row (see [`unpack_plane`] for `samples`). `alpha_fill`
 /// replaces the alpha channel when the row has none.
 pub(crate) fn pack_plane(
@@ -175,8 +242,16 @@ pub(crate) fn pack_plane(
             let mut offset = 0;
             for &(ch, sample) in slots {
                 let values = src(ch);
-                for (i, px) in row[offset..].chunks_mut(stride).take(samples).enumerate() {
-                    write_sample(sample, values.get(i), px);
+                let fast = match values {
+                    Src::Values(v) if sample == Sample::U8 => {
+                        pack_u8(&v[..samples], stride, offset, row)
+                    }
+                    _ => false,
+                };
+                if !fast {
+                    for (i, px) in row[offset..].chunks_mut(stride).take(samples).enumerate() {
+                        write_sample(sample, values.get(i), px);
+                    }
                 }
                 offset += sample.bytes();
             }
@@ -284,5 +359,39 @@ fn write_word(b: &mut [u8], word: u32, bytes: u8, big: bool) {
         (2, false) => b[..2].copy_from_slice(&(word as u16).to_le_bytes()),
         (_, true) => b[..4].copy_from_slice(&word.to_be_bytes()),
         (_, false) => b[..4].copy_from_slice(&word.to_le_bytes()),
+    }
+}
+
+#[cfg(test)]
+mod quantize_tests {
+    use super::{quantize, quantize_u8};
+
+    #[test]
+    fn the_u8_quantizer_equals_the_general_one() {
+        let mut values = vec![
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            -0.5,
+            -0.0,
+            0.0,
+            0.49999997,
+            0.5,
+            254.49998,
+            254.5,
+            255.0,
+            255.5,
+            1e9,
+            -1e9,
+            f32::MIN_POSITIVE,
+        ];
+        // Every half and near-half step over the range and beyond.
+        for k in -200..(2 * 300) {
+            let v = k as f32 / 2.0;
+            values.extend([v, v.next_up(), v.next_down(), v + 0.25]);
+        }
+        for v in values {
+            assert_eq!(u32::from(quantize_u8(v)), quantize(v, 0xff), "{v}");
+        }
     }
 }

@@ -583,3 +583,58 @@ fn bad_placements_are_refused_before_writing() {
         assert_eq!(out, before);
     }
 }
+
+#[test]
+fn same_format_8bit_rgb_scaling_is_within_one_of_the_general_path() {
+    // The direct u8 path (`fast::scale`) against the general f32 path
+    // (the same plan with its fast kernel removed): every byte, alpha
+    // included, within ±1; fractional crops, up- and downscaling.
+    let mut rng = Rng::new(5);
+    for code in [b"BGRA", b"RGBA"] {
+        let f = format(code);
+        let (sw, sh) = (31, 17);
+        let src = codes_frame(f, sw, sh, |_, _| {
+            let mut v = [0f32; 4];
+            for c in &mut v {
+                *c = rng.below(256) as f32;
+            }
+            v
+        });
+        let fast = ConversionPlan::new(&ConversionRequest::new(f, f)).unwrap();
+        assert_eq!(
+            fast.fast_path(),
+            Some(crate::core::convert::fast::FastPath::Copy)
+        );
+        let mut general = ConversionPlan::new(&ConversionRequest::new(f, f)).unwrap();
+        general.fast = None;
+        for (rect, size) in [
+            ((0.0, 0.0, 31.0, 17.0), (13, 7)),
+            ((2.5, 1.25, 20.0, 13.5), (41, 29)),
+            ((0.0, 0.0, 31.0, 17.0), (31, 5)),
+        ] {
+            let p = Placement {
+                source: SourceRect {
+                    x: rect.0,
+                    y: rect.1,
+                    width: rect.2,
+                    height: rect.3,
+                },
+                target: TargetRect {
+                    x: 0,
+                    y: 0,
+                    width: size.0,
+                    height: size.1,
+                },
+                filter: Filter::Lanczos3,
+            };
+            let a = placed(&fast, &src, f, size, &p);
+            let b = placed(&general, &src, f, size, &p);
+            for (x, y) in a.planes[0].iter().zip(&b.planes[0]) {
+                assert!(
+                    x.abs_diff(*y) <= 1,
+                    "{code:?} {rect:?} {size:?}: {x} vs {y}"
+                );
+            }
+        }
+    }
+}
