@@ -11,7 +11,9 @@ use crate::core::kernels::packed422::{Packed422Order, unpack_422_row};
 use crate::core::kernels::rgb_to_ycbcr::{
     Pairing, RgbToYuv, rgb_to_cbcr_row, rgb_to_cbcr_row_10, rgb_to_y_row, rgb_to_y_row_10,
 };
-use crate::core::kernels::simd::{self, Swizzle4, Yuv420Coeffs, Yuv420ToRgba};
+use crate::core::kernels::simd::{
+    self, RgbCoeffs, RgbToYuv420, Swizzle4, Yuv420Coeffs, Yuv420ToRgba,
+};
 use crate::core::kernels::swizzle::{RgbLayout, swizzle_kernel};
 use crate::core::kernels::ycbcr_to_rgb::{
     VERTICAL_FRACTION_BITS, blend_chroma_rows, blend_chroma_rows_10, blend_planar_chroma_rows,
@@ -211,6 +213,13 @@ pub(crate) fn run(
             } else {
                 (rgb_to_y_row as LumaRow, rgb_to_cbcr_row as ChromaRow)
             };
+            // The SIMD kernels (8-bit output, 4-byte pixels) if the level
+            // has them; rows they decline take the scalar kernels.
+            let vector = match (*ten_bit, from.bytes) {
+                (false, 4) => RgbCoeffs::new(matrix, from.rgb)
+                    .and_then(|c| RgbToYuv420::select(simd::active_level(), c)),
+                _ => None,
+            };
             let s = &src[0];
             let row_of = |y: usize| &s.data[y * s.bytes_per_row..][..src_lengths[0]];
             let (luma, chroma) = dst.split_at_mut(1);
@@ -219,7 +228,10 @@ pub(crate) fn run(
             stripes::run(threads, height, bpr, luma.data, |(first, data, count)| {
                 for r in 0..count {
                     let out = &mut data[r * bpr..][..dst_lengths[0]];
-                    luma_row(matrix, row_of(first + r), from, out);
+                    let row = row_of(first + r);
+                    if !vector.is_some_and(|k| k.luma_row(row, out)) {
+                        luma_row(matrix, row, from, out);
+                    }
                 }
                 Ok(())
             })?;
@@ -232,7 +244,10 @@ pub(crate) fn run(
                 |(first, data, count)| {
                     for (r, &(a, b)) in rows[first..first + count].iter().enumerate() {
                         let out = &mut data[r * bpr..][..dst_lengths[1]];
-                        cbcr_row(matrix, row_of(a), row_of(b), from, pairing, out);
+                        let (a, b) = (row_of(a), row_of(b));
+                        if !vector.is_some_and(|k| k.chroma_row(a, b, pairing, out)) {
+                            cbcr_row(matrix, a, b, from, pairing, out);
+                        }
                     }
                     Ok(())
                 },

@@ -20,12 +20,14 @@
 mod dispatch;
 #[cfg(target_arch = "aarch64")]
 mod neon;
+mod rgb_to_yuv;
 #[cfg(test)]
 mod tests;
 #[cfg(target_arch = "x86_64")]
 mod x86;
 
 pub use dispatch::{Level, active_level, cpu_supports, set_max_level, supported_levels};
+pub use rgb_to_yuv::{RgbCoeffs, RgbToYuv420};
 
 /// Largest scratch row any kernel's block needs, per input and output.
 const SCRATCH: usize = 256;

@@ -208,6 +208,102 @@ fn yuv420_row_rejects_mismatched_shapes() {
     );
 }
 
+/// R'G'B'A → 4:2:0 luma and chroma rows: every standard matrix and range,
+/// every 4-byte layout, both pairings, against the scalar kernels.
+#[test]
+fn rgb_to_yuv420_matches_scalar_at_every_level() {
+    use crate::core::kernels::rgb_to_ycbcr::{Pairing, RgbToYuv, rgb_to_cbcr_row, rgb_to_y_row};
+    let mut rng = Rng::new(13);
+    let mut sets = Vec::new();
+    for matrix in YCbCrMatrix::ALL {
+        for range in [Range::Video, Range::Full] {
+            let affine = FixedAffine::rgb_to_ycbcr(
+                &matrix.luma_coefficients(),
+                Coding::FULL_8,
+                Coding::integer(BitDepth::EIGHT, range),
+                FRAC_BITS_8BIT,
+            )
+            .expect("standard matrix");
+            sets.push(RgbToYuv::new(&affine, 255).expect("fits"));
+        }
+    }
+    // Random sets reach both clamps.
+    for _ in 0..3 {
+        let mut c = || (rng.next() % 16384) as i32 - 8192;
+        let coeffs = [0, 1, 2].map(|_| [c(), c(), c()]);
+        let add = [0, 1, 2].map(|_| (rng.next() % (1 << 22)) as i32 - (1 << 21));
+        sets.push(RgbToYuv {
+            coeffs,
+            add,
+            frac_bits: 13,
+            max: 255,
+        });
+    }
+    let levels: Vec<_> = simd_levels()
+        .into_iter()
+        .filter(|&l| matches!(l, Level::Avx2 | Level::Avx512))
+        .collect();
+    for &width in &WIDTHS {
+        let samples = width.div_ceil(2);
+        let mut a = filled(&mut rng, 4 * width);
+        let mut b = filled(&mut rng, 4 * width);
+        let (va, vb) = (a.slice().to_vec(), b.slice().to_vec());
+        for (m_index, m) in sets.iter().enumerate() {
+            for positions in RGBA_ORDERS {
+                let from = layout(positions);
+                let rgb = [positions[0], positions[1], positions[2]];
+                let coeffs = RgbCoeffs::new(m, rgb).expect("i16 set");
+                let mut want_y = vec![SENTINEL; width];
+                rgb_to_y_row(m, &va, &from, &mut want_y);
+                for &level in &levels {
+                    let k = RgbToYuv420::select(level, coeffs).expect("kernel");
+                    let mut out = PageEnd::new(width + 16);
+                    let out = out.slice();
+                    out.fill(SENTINEL);
+                    let (prefix, row) = out.split_at_mut(16);
+                    assert!(k.luma_row(a.slice(), row));
+                    assert!(prefix.iter().all(|&p| p == SENTINEL));
+                    assert!(
+                        row == want_y.as_slice(),
+                        "luma {level:?} width {width} set {m_index} {positions:?}"
+                    );
+                    for pairing in [Pairing::Pair, Pairing::CoSited] {
+                        let mut want = vec![SENTINEL; 2 * samples];
+                        rgb_to_cbcr_row(m, &va, &vb, &from, pairing, &mut want);
+                        let mut out = PageEnd::new(2 * samples + 16);
+                        let out = out.slice();
+                        out.fill(SENTINEL);
+                        let (prefix, row) = out.split_at_mut(16);
+                        assert!(k.chroma_row(a.slice(), b.slice(), pairing, row));
+                        assert!(prefix.iter().all(|&p| p == SENTINEL));
+                        assert!(
+                            row == want.as_slice(),
+                            "chroma {level:?} width {width} set {m_index} {positions:?} {pairing:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Shapes the kernels decline, nothing written.
+    if let Some(&level) = levels.first() {
+        let coeffs = RgbCoeffs::new(&sets[0], [2, 1, 0]).expect("fits");
+        let k = RgbToYuv420::select(level, coeffs).expect("kernel");
+        let mut out = [SENTINEL; 8];
+        assert!(!k.luma_row(&[0; 12], &mut out[..2]));
+        assert!(!k.luma_row(&[0; 13], &mut out[..3]));
+        assert!(!k.chroma_row(&[0; 12], &[0; 16], Pairing::Pair, &mut out[..4]));
+        assert!(!k.chroma_row(&[0; 12], &[0; 12], Pairing::Pair, &mut out[..2]));
+        assert!(out.iter().all(|&b| b == SENTINEL));
+    }
+    let ten = RgbToYuv {
+        max: 1023,
+        ..sets[0]
+    };
+    assert!(RgbCoeffs::new(&ten, [2, 1, 0]).is_none(), "10-bit output");
+    assert!(RgbCoeffs::new(&sets[0], [2, 1, 4]).is_none(), "position");
+}
+
 #[test]
 fn swizzle4_matches_scalar_at_every_level() {
     let mut rng = Rng::new(11);

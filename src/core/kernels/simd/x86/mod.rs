@@ -4,7 +4,26 @@ mod avx2;
 mod avx512;
 mod sse41;
 
+use super::rgb_to_yuv::{RgbChromaBlock, RgbLumaBlock};
 use super::{Level, Swizzle4Block, Yuv420Block};
+
+/// The R'G'B'A → 4:2:0 blocks (luma, chroma of pairs, chroma co-sited) and
+/// their pixels per block (luma, chroma).
+pub(super) fn rgb_to_yuv420_blocks(
+    level: Level,
+) -> Option<([RgbLumaBlock; 1], [RgbChromaBlock; 2], [usize; 2])> {
+    match level {
+        Level::Avx2 | Level::Avx512 => Some((
+            [avx2::rgb_luma as RgbLumaBlock],
+            [
+                avx2::rgb_chroma::<true> as RgbChromaBlock,
+                avx2::rgb_chroma::<false> as RgbChromaBlock,
+            ],
+            [16, 8],
+        )),
+        Level::Sse41 | Level::Scalar | Level::Neon => None,
+    }
+}
 
 /// Channel (0 R', 1 G', 2 B', 3 A) at byte 0..4 of each layout, in the
 /// order of `super::RGBA_ORDERS` (BGRA, RGBA, ARGB, ABGR).
