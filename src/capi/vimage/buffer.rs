@@ -6,6 +6,7 @@
 //! - a NULL `vImage_Buffer*` → `kvImageNullPointerArgument`; NULL `data`
 //!   with a non-empty size → `kvImageNullPointerArgument`; a zero width or
 //!   height is a valid empty image (data may be NULL) and nothing is done;
+//!   its other dimension is ignored (it counts as 0 × 0 in size checks);
 //! - `rowBytes` shorter than one row of pixels → `kvImageInvalidRowBytes`;
 //!   for 16- and 32-bit element types `rowBytes` must also be a multiple of
 //!   the element size (Apple: undefined behaviour) → `kvImageInvalidRowBytes`,
@@ -116,11 +117,14 @@ pub(crate) unsafe fn describe<T>(
     let row_len = pixel.row_len(width).ok_or(kvImageInvalidParameter)?;
     let element = size_of::<T>();
     if width == 0 || height == 0 {
+        // Both dimensions become 0: kernels loop over rows or columns, and
+        // a 0 × 4294967295 image would otherwise cost billions of empty
+        // iterations (or a scratch row of that width) for no pixels.
         return Ok(Described {
             data: b.data.cast(),
-            width,
-            height,
-            row_len: if width == 0 { 0 } else { row_len },
+            width: 0,
+            height: 0,
+            row_len: 0,
             stride: 0,
             extent: 0,
         });

@@ -53,6 +53,12 @@ pub fn shuffle<T: Copy>(
     }
     let n = takes.len();
     let width = dest.width();
+    // A zero-width image has empty rows, which `shuffle_row`'s per-channel
+    // offsets would index past; there is nothing to write in any of them
+    // (and walking billions of empty rows is only time).
+    if width == 0 {
+        return Ok(());
+    }
     for y in 0..dest.height() {
         let rows: Vec<&[T]> = sources.iter().map(|s| s.plane.row(y)).collect();
         shuffle_row(&rows, sources, dest.row_mut(y), n, width, takes);
@@ -250,6 +256,28 @@ mod tests {
 
     fn image(w: usize, h: usize, n: usize) -> Vec<u16> {
         (0..w * h * n).map(|i| i as u16 * 7 + 1).collect()
+    }
+
+    #[test]
+    fn zero_width_images_of_several_channels_are_left_alone() {
+        // Found by fuzz_vimage: a 0×1 ARGB destination panicked (an index
+        // past its empty row) instead of being an empty image.
+        let src = [1u16; 4];
+        let s = Plane::new(&src, 0, 1, 0, 4).unwrap();
+        let mut out = [9u16; 4];
+        let mut d = PlaneMut::new(&mut out, 0, 1, 0, 4).unwrap();
+        permute(&s, &mut d, &[3, 2, 1, 0]).unwrap();
+        let planes = [&s, &s, &s, &s];
+        let takes = [0, 1, 2, 3].map(|plane| Take::From { plane, channel: 0 });
+        let sources: Vec<Source<'_, '_, u16>> = planes
+            .iter()
+            .map(|p| Source {
+                plane: p,
+                channels: 1,
+            })
+            .collect();
+        shuffle(&sources, &mut d, &takes).unwrap();
+        assert_eq!(out, [9; 4]);
     }
 
     #[test]
