@@ -84,7 +84,7 @@ impl Kernel {
 
     /// Box: every weight 1.
     pub fn boxed(height: usize, width: usize) -> Result<Kernel, ImageError> {
-        check_kernel_size(height, width)?;
+        check_generated_kernel_size(height, width)?;
         let ones = |n: usize| -> Result<Vec<f64>, ImageError> {
             let mut w = try_vec(n)?;
             w.resize(n, 1.0);
@@ -95,7 +95,7 @@ impl Kernel {
 
     /// Tent: the outer product of `{1, 2, …, m, …, 2, 1}` in each direction.
     pub fn tent(height: usize, width: usize) -> Result<Kernel, ImageError> {
-        check_kernel_size(height, width)?;
+        check_generated_kernel_size(height, width)?;
         let ramp = |n: usize| -> Result<Vec<f64>, ImageError> {
             let mut w = try_vec(n)?;
             w.extend((0..n).map(|i| (i.min(n - 1 - i) + 1) as f64));
@@ -124,6 +124,42 @@ pub fn check_kernel_size(height: usize, width: usize) -> Result<(), ImageError> 
         Ok(())
     } else {
         Err(ImageError::InvalidKernelSize)
+    }
+}
+
+/// Largest box or tent kernel side pixelport builds. The caller supplies
+/// only the two sizes, so without a bound a 32-bit size would make
+/// pixelport allocate and fill gigabytes of weights (found by fuzzing).
+/// vImage documents `kvImageInvalidKernelSize` for kernels that are too
+/// large; 65,535 is far beyond any image side a kernel is useful for.
+pub const MAX_GENERATED_KERNEL: usize = 65_535;
+
+/// [`check_kernel_size`] plus [`MAX_GENERATED_KERNEL`], for the kernels
+/// pixelport generates (box, tent).
+pub fn check_generated_kernel_size(height: usize, width: usize) -> Result<(), ImageError> {
+    check_kernel_size(height, width)?;
+    if height > MAX_GENERATED_KERNEL || width > MAX_GENERATED_KERNEL {
+        return Err(ImageError::InvalidKernelSize);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod generated_kernel_size_tests {
+    use super::*;
+
+    #[test]
+    fn huge_box_and_tent_kernels_are_refused_without_allocating() {
+        let huge = (1usize << 31) - 1;
+        assert_eq!(
+            Kernel::boxed(huge, 3).err(),
+            Some(ImageError::InvalidKernelSize)
+        );
+        assert_eq!(
+            Kernel::tent(3, huge).err(),
+            Some(ImageError::InvalidKernelSize)
+        );
+        assert!(Kernel::boxed(MAX_GENERATED_KERNEL, 1).is_ok());
     }
 }
 
