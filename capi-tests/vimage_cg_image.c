@@ -34,6 +34,8 @@ int main(void) {
     CHECK(CGImageGetBytesPerRow(img) >= W * 4);
     CHECK_EQ_LONG(CGImageGetBitmapInfo(img), kCGImageAlphaPremultipliedLast);
     CHECK_EQ_LONG(CGImageGetAlphaInfo(img), kCGImageAlphaPremultipliedLast);
+    CHECK_EQ_LONG(CGImageGetRenderingIntent(img), rgba.renderingIntent);
+    CHECK_EQ_LONG(CGImageGetRenderingIntent(NULL), kCGRenderingIntentDefault);
     CHECK(CGImageGetColorSpace(img) == rgb);
     CHECK(CGImageRetain(img) == img);
     CGImageRelease(img);

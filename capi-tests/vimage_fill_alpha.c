@@ -91,6 +91,16 @@ static void check_alpha(void) {
     CHECK_EQ_LONG(vImagePremultiplyData_BGRA8888(&r, &r, 0), kvImageNoError);
     CHECK(rgba[3] == 128);
 
+    /* RGBA unpremultiply: colour · 255 / alpha, rounded; alpha 0 stays 0. */
+    uint8_t pm[8] = {100, 50, 25, 128, 7, 9, 3, 0}, um[8];
+    vImage_Buffer pmb = {pm, 1, 2, 8}, umb = {um, 1, 2, 8};
+    CHECK_EQ_LONG(vImageUnpremultiplyData_RGBA8888(&pmb, &umb, 0), kvImageNoError);
+    CHECK(um[0] == 199 && um[1] == 100 && um[2] == 50 && um[3] == 128);
+    CHECK(um[4] == 0 && um[5] == 0 && um[6] == 0 && um[7] == 0);
+    CHECK_EQ_LONG(vImageUnpremultiplyData_RGBA8888(NULL, &umb, 0), kvImageNullPointerArgument);
+    CHECK_EQ_LONG(vImageUnpremultiplyData_RGBA8888(&pmb, &umb, kvImageEdgeExtend),
+                  kvImageUnknownFlagsBit);
+
     uint16_t p16[4] = {32768, 65535, 1000, 0}, o16[4];
     vImage_Buffer a16 = {p16, 1, 1, 8}, b16 = {o16, 1, 1, 8};
     CHECK_EQ_LONG(vImagePremultiplyData_ARGB16U(&a16, &b16, 0), kvImageNoError);

@@ -282,6 +282,27 @@ static void check_scale(void) {
                 }
             CHECK(ok);
             CHECK(padding_intact(&fd, 4));
+            /* ARGBFFFF: channel c is the PlanarF image + 20c, same model. */
+            vImage_Buffer qs = make(sw, sh, 16), qd = make(dw, dh, 16);
+            for (size_t y = 0; y < sh; y++)
+                for (size_t x = 0; x < sw; x++)
+                    for (int c = 0; c < 4; c++)
+                        ((float *)px(&qs, x, y, 16))[c] = img[y * sw + x] + 20.0f * (float)c;
+            CHECK_EQ_LONG(vImageScale_ARGBFFFF(&qs, &qd, NULL, fl), kvImageNoError);
+            ok = 1;
+            for (size_t y = 0; y < dh; y++)
+                for (size_t x = 0; x < dw; x++) {
+                    double want = model_at(img, sw, sh, dw, dh, a, x, y);
+                    for (int c = 0; c < 4; c++) {
+                        double w = want + 20.0 * c;
+                        ok &= fabs(((float *)px(&qd, x, y, 16))[c] - w) < 2e-3 * fabs(w) + 1e-3;
+                    }
+                }
+            CHECK(ok);
+            CHECK(padding_intact(&qd, 16));
+            CHECK_EQ_LONG(vImageScale_ARGBFFFF(NULL, &qd, NULL, fl), kvImageNullPointerArgument);
+            free(qs.data);
+            free(qd.data);
             /* ARGB8888: each channel the same model, ±1. */
             vImage_Buffer bs = make(sw, sh, 4), bd = make(dw, dh, 4);
             for (size_t y = 0; y < sh; y++)
