@@ -7,5 +7,6 @@ pub mod pixel_transfer_session;
 pub mod property_codec;
 pub mod rotate_image;
 pub mod session;
+mod session_state;
 pub mod transfer_image;
 pub mod types;

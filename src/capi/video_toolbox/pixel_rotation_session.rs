@@ -9,76 +9,43 @@
 //! behavior-notes.md item 27, is not reproduced).
 #![allow(non_snake_case)]
 
-use std::sync::{Mutex, MutexGuard};
-
 use super::pixel_transfer_session::{describe_property, dictionary_taking_values};
-use super::property_codec::{
-    decode, encode_rotation_value, rotation_constant, rotation_key_constant,
-};
-use super::types::{
-    VTPixelRotationSessionRef, kVTInvalidSessionErr, kVTParameterErr, kVTPropertyNotSupportedErr,
-};
+use super::property_codec::{encode_rotation_value, rotation_constant, rotation_key_constant};
+use super::session_state::{NO_ERR, SessionState};
+use super::types::{VTPixelRotationSessionRef, kVTParameterErr, kVTPropertyNotSupportedErr};
 use crate::capi::core_foundation::types::{
     CFAllocatorRef, CFDictionaryRef, CFStringRef, CFTypeID, CFTypeRef, CfRef, OSStatus,
 };
 use crate::capi::handle;
 use crate::capi::runtime::class::TypeKind;
 use crate::capi::runtime::object::{CfClass, CfObject, Retained};
-use crate::core::rotate::properties::PropertyError;
 use crate::core::rotate::{Rotation, RotationKey, RotationProperties};
-
-/// `noErr`.
-const NO_ERR: OSStatus = 0;
 
 /// The payload of a VTPixelRotationSession.
 pub struct PixelRotationSession {
-    state: Mutex<SessionState>,
-}
-
-struct SessionState {
-    invalidated: bool,
-    properties: RotationProperties,
+    state: SessionState<RotationProperties>,
 }
 
 impl CfClass for PixelRotationSession {
     const KIND: TypeKind = TypeKind::PixelRotationSession;
     fn describe(&self) -> String {
-        let state = self.lock();
-        let o = state.properties.orientation;
-        format!(
-            "<VTPixelRotationSession>{{invalidated = {}, rotation = {}, flipHorizontal = {}, flipVertical = {}}}",
-            state.invalidated,
-            o.rotation.name(),
-            o.flip_horizontal,
-            o.flip_vertical
-        )
-    }
-}
-
-fn status_of(error: PropertyError) -> OSStatus {
-    match error {
-        PropertyError::NotSupported => kVTPropertyNotSupportedErr,
-        PropertyError::InvalidValue => kVTParameterErr,
+        self.state.inspect(|invalidated, p| {
+            let o = p.orientation;
+            format!(
+                "<VTPixelRotationSession>{{invalidated = {}, rotation = {}, flipHorizontal = {}, flipVertical = {}}}",
+                invalidated,
+                o.rotation.name(),
+                o.flip_horizontal,
+                o.flip_vertical
+            )
+        })
     }
 }
 
 impl PixelRotationSession {
-    fn lock(&self) -> MutexGuard<'_, SessionState> {
-        // Every update is a single assignment, so a poisoned lock holds a
-        // consistent state.
-        self.state
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-    }
-
     /// The properties a rotation should use, or `kVTInvalidSessionErr`.
     pub fn snapshot(&self) -> Result<RotationProperties, OSStatus> {
-        let state = self.lock();
-        if state.invalidated {
-            Err(kVTInvalidSessionErr)
-        } else {
-            Ok(state.properties)
-        }
+        self.state.snapshot()
     }
 
     /// `VTSessionSetProperty` for this session. `value` NULL restores the default.
@@ -86,36 +53,19 @@ impl PixelRotationSession {
     /// # Safety
     /// `value` must be NULL or a live object.
     pub unsafe fn set_property(&self, key: &str, value: CFTypeRef) -> OSStatus {
-        let Some(key) = RotationKey::from_name(key) else {
-            return self.invalid_or(kVTPropertyNotSupportedErr);
-        };
-        let decoded = if value.is_null() {
-            None
-        } else {
-            // SAFETY: per this function's contract.
-            match unsafe { decode(value) } {
-                Some(v) => Some(v),
-                None => return self.invalid_or(kVTParameterErr),
-            }
-        };
-        let mut state = self.lock();
-        if state.invalidated {
-            return kVTInvalidSessionErr;
-        }
-        match state.properties.set(key, decoded.as_ref()) {
-            Ok(()) => NO_ERR,
-            Err(e) => status_of(e),
+        // SAFETY: per this function's contract.
+        unsafe {
+            self.state
+                .set(RotationKey::from_name(key), value, |p, k, v| p.set(k, v))
         }
     }
 
     /// `VTSessionCopyProperty`: a +1 value (every key always has one).
     pub fn copy_property(&self, key: &str) -> Result<CFTypeRef, OSStatus> {
-        let state = self.lock();
-        if state.invalidated {
-            return Err(kVTInvalidSessionErr);
-        }
-        let key = RotationKey::from_name(key).ok_or(kVTPropertyNotSupportedErr)?;
-        Ok(encode_rotation_value(&state.properties.get(key)))
+        self.state.read(|p| {
+            let key = RotationKey::from_name(key).ok_or(kVTPropertyNotSupportedErr)?;
+            Ok(encode_rotation_value(&p.get(key)))
+        })?
     }
 
     /// `VTSessionCopySerializableProperties`: a +1 dictionary of all three
@@ -156,16 +106,8 @@ impl PixelRotationSession {
         Ok(dictionary_taking_values(&entries))
     }
 
-    fn invalid_or(&self, status: OSStatus) -> OSStatus {
-        if self.lock().invalidated {
-            kVTInvalidSessionErr
-        } else {
-            status
-        }
-    }
-
     fn invalidate(&self) {
-        self.lock().invalidated = true;
+        self.state.invalidate();
     }
 }
 
@@ -202,10 +144,7 @@ pub unsafe extern "C" fn VTPixelRotationSessionCreate(
             return kVTParameterErr;
         }
         let session = Retained::new(PixelRotationSession {
-            state: Mutex::new(SessionState {
-                invalidated: false,
-                properties: RotationProperties::default(),
-            }),
+            state: SessionState::new(RotationProperties::default()),
         });
         let out = VTPixelRotationSessionRef::from_type(session.into_raw());
         // SAFETY: non-NULL and writable per the contract.

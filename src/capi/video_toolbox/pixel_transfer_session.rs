@@ -9,13 +9,10 @@
 //! that start after it.
 #![allow(non_snake_case)]
 
-use std::sync::{Mutex, MutexGuard};
-
 use super::keys::*;
-use super::property_codec::{decode, encode, enumeration_constant, transfer_key_constant};
-use super::types::{
-    VTPixelTransferSessionRef, kVTInvalidSessionErr, kVTParameterErr, kVTPropertyNotSupportedErr,
-};
+use super::property_codec::{encode, enumeration_constant, transfer_key_constant};
+use super::session_state::{NO_ERR, SessionState};
+use super::types::{VTPixelTransferSessionRef, kVTParameterErr, kVTPropertyNotSupportedErr};
 use crate::capi::core_foundation::array::new_cf_type_array;
 use crate::capi::core_foundation::boolean::boolean_ref;
 use crate::capi::core_foundation::dictionary::new_cf_type_dictionary;
@@ -25,21 +22,11 @@ use crate::capi::core_foundation::types::{
 use crate::capi::handle;
 use crate::capi::runtime::class::TypeKind;
 use crate::capi::runtime::object::{CfClass, Retained};
-use crate::core::transfer::properties::{
-    PropertyError, TransferKey, TransferProperties, ValueKind,
-};
-
-/// `noErr`.
-const NO_ERR: OSStatus = 0;
+use crate::core::transfer::properties::{TransferKey, TransferProperties, ValueKind};
 
 /// The payload of a VTPixelTransferSession.
 pub struct PixelTransferSession {
-    state: Mutex<SessionState>,
-}
-
-struct SessionState {
-    invalidated: bool,
-    properties: TransferProperties,
+    state: SessionState<TransferProperties>,
     /// Threads a transfer may use (`PIXELPORT_THREADS` at creation).
     threads: usize,
 }
@@ -47,46 +34,27 @@ struct SessionState {
 impl CfClass for PixelTransferSession {
     const KIND: TypeKind = TypeKind::PixelTransferSession;
     fn describe(&self) -> String {
-        let state = self.lock();
-        format!(
-            "<VTPixelTransferSession>{{invalidated = {}, scalingMode = {}, downsamplingMode = {}}}",
-            state.invalidated,
-            state.properties.scaling_mode.name(),
-            state.properties.downsampling_mode.name()
-        )
-    }
-}
-
-fn status_of(error: PropertyError) -> OSStatus {
-    match error {
-        PropertyError::NotSupported => kVTPropertyNotSupportedErr,
-        PropertyError::InvalidValue => kVTParameterErr,
+        self.state.inspect(|invalidated, p| {
+            format!(
+                "<VTPixelTransferSession>{{invalidated = {}, scalingMode = {}, downsamplingMode = {}}}",
+                invalidated,
+                p.scaling_mode.name(),
+                p.downsampling_mode.name()
+            )
+        })
     }
 }
 
 impl PixelTransferSession {
-    fn lock(&self) -> MutexGuard<'_, SessionState> {
-        // A panic while holding the lock cannot leave the state half-written
-        // (every update is a single assignment), so a poisoned lock is usable.
-        self.state
-            .lock()
-            .unwrap_or_else(|poison| poison.into_inner())
-    }
-
     /// The properties a transfer should use, or `kVTInvalidSessionErr`.
     pub fn snapshot(&self) -> Result<TransferProperties, OSStatus> {
-        let state = self.lock();
-        if state.invalidated {
-            Err(kVTInvalidSessionErr)
-        } else {
-            Ok(state.properties.clone())
-        }
+        self.state.snapshot()
     }
 
     /// Threads a transfer on this session may use (1 unless
     /// `PIXELPORT_THREADS` said otherwise when the session was created).
     pub fn threads(&self) -> usize {
-        self.lock().threads
+        self.threads
     }
 
     /// `VTSessionSetProperty` for this session. `value` NULL restores the default.
@@ -94,66 +62,41 @@ impl PixelTransferSession {
     /// # Safety
     /// `value` must be NULL or a live object.
     pub unsafe fn set_property(&self, key: &str, value: CFTypeRef) -> OSStatus {
-        let Some(key) = TransferKey::from_name(key) else {
-            return self.invalid_or(kVTPropertyNotSupportedErr);
-        };
-        let decoded = if value.is_null() {
-            None
-        } else {
-            // SAFETY: per this function's contract.
-            match unsafe { decode(value) } {
-                Some(v) => Some(v),
-                None => return self.invalid_or(kVTParameterErr),
-            }
-        };
-        let mut state = self.lock();
-        if state.invalidated {
-            return kVTInvalidSessionErr;
-        }
-        match state.properties.set(key, decoded.as_ref()) {
-            Ok(()) => NO_ERR,
-            Err(e) => status_of(e),
+        // SAFETY: per this function's contract.
+        unsafe {
+            self.state
+                .set(TransferKey::from_name(key), value, |p, k, v| p.set(k, v))
         }
     }
 
     /// `VTSessionCopyProperty`: a +1 value, NULL for an unset optional property.
     pub fn copy_property(&self, key: &str) -> Result<CFTypeRef, OSStatus> {
-        let state = self.lock();
-        if state.invalidated {
-            return Err(kVTInvalidSessionErr);
-        }
-        let key = TransferKey::from_name(key).ok_or(kVTPropertyNotSupportedErr)?;
-        Ok(state
-            .properties
-            .get(key)
-            .map_or(std::ptr::null(), |v| encode(key, &v)))
+        self.state.read(|p| {
+            let key = TransferKey::from_name(key).ok_or(kVTPropertyNotSupportedErr)?;
+            Ok(p.get(key).map_or(std::ptr::null(), |v| encode(key, &v)))
+        })?
     }
 
     /// `VTSessionCopySerializableProperties`: a +1 dictionary of the set,
     /// serialisable properties.
     pub fn copy_serializable(&self) -> Result<CFDictionaryRef, OSStatus> {
-        let state = self.lock();
-        if state.invalidated {
-            return Err(kVTInvalidSessionErr);
-        }
-        let values: Vec<(CFTypeRef, CFTypeRef)> = TransferKey::ALL
-            .into_iter()
-            .filter(|k| k.is_serializable())
-            .filter_map(|k| {
-                let v = state.properties.get(k)?;
-                Some((transfer_key_constant(k).as_type(), encode(k, &v)))
-            })
-            .collect();
-        drop(state);
+        let values: Vec<(CFTypeRef, CFTypeRef)> = self.state.read(|p| {
+            TransferKey::ALL
+                .into_iter()
+                .filter(|k| k.is_serializable())
+                .filter_map(|k| {
+                    let v = p.get(k)?;
+                    Some((transfer_key_constant(k).as_type(), encode(k, &v)))
+                })
+                .collect()
+        })?;
         Ok(dictionary_taking_values(&values))
     }
 
     /// `VTSessionCopySupportedPropertyDictionary`: a +1 dictionary describing
     /// every public key (type, read/write, serialisation, allowed values).
     pub fn copy_supported(&self) -> Result<CFDictionaryRef, OSStatus> {
-        if self.lock().invalidated {
-            return Err(kVTInvalidSessionErr);
-        }
+        self.state.read(|_| ())?;
         let entries: Vec<(CFTypeRef, CFTypeRef)> = TransferKey::ALL
             .into_iter()
             .filter(|k| k.is_public())
@@ -167,16 +110,8 @@ impl PixelTransferSession {
         Ok(dictionary_taking_values(&entries))
     }
 
-    fn invalid_or(&self, status: OSStatus) -> OSStatus {
-        if self.lock().invalidated {
-            kVTInvalidSessionErr
-        } else {
-            status
-        }
-    }
-
     fn invalidate(&self) {
-        self.lock().invalidated = true;
+        self.state.invalidate();
     }
 }
 
@@ -275,11 +210,8 @@ pub unsafe extern "C" fn VTPixelTransferSessionCreate(
             return kVTParameterErr;
         }
         let session = Retained::new(PixelTransferSession {
-            state: Mutex::new(SessionState {
-                invalidated: false,
-                properties: TransferProperties::default(),
-                threads: crate::core::convert::stripes::threads_from_env(),
-            }),
+            state: SessionState::new(TransferProperties::default()),
+            threads: crate::core::convert::stripes::threads_from_env(),
         });
         let out = VTPixelTransferSessionRef::from_type(session.into_raw());
         // SAFETY: non-NULL and writable per the contract.
